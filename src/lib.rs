@@ -1,0 +1,76 @@
+//! territory-bot answers investors' questions about a territory from a curated knowledge base.
+//!
+//! The architecture in ten lines:
+//! - [`knowledge`] reads the TOML files of `knowledge/`, checks them (every problem at once, with
+//!   file, line and column) and produces a validated [`knowledge::KnowledgeBase`].
+//! - [`matcher`] turns that base into an [`matcher::Index`] once, then matches questions against it:
+//!   normalisation, synonyms, typo tolerance, rare words weigh more. Pure: no I/O, deterministic.
+//! - [`answer`] turns a match into the reply a person reads (answer, "did you mean", fallback).
+//! - [`Engine`] bundles a base with its index: the one thing the shells hold and swap.
+//! - The shells stay thin: [`cli`] (terminal `ask`, `chat`, `check`, `eval`, `topics`) and, later,
+//!   the Discord bot, both call the same [`Engine::ask`].
+
+pub mod answer;
+pub mod cli;
+pub mod eval;
+pub mod knowledge;
+pub mod lang;
+pub mod matcher;
+
+use answer::Reply;
+use knowledge::{Diagnostic, KnowledgeBase};
+use lang::Lang;
+use matcher::Index;
+
+/// A validated knowledge base and the matching index built from it.
+///
+/// Built once per version of the knowledge files; answering a question only reads it, so one
+/// engine can be shared by every conversation at once.
+pub struct Engine {
+    base: KnowledgeBase,
+    index: Index,
+}
+
+impl Engine {
+    /// Builds the index for `base`.
+    pub fn new(base: KnowledgeBase) -> Self {
+        let index = Index::build(&base);
+        Engine { base, index }
+    }
+
+    pub fn base(&self) -> &KnowledgeBase {
+        &self.base
+    }
+
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// Answers `question`, in `forced_lang` when given, else in the question's own language.
+    pub fn ask(&self, question: &str, forced_lang: Option<Lang>) -> Reply {
+        let found = self.index.find(question);
+        let lang = forced_lang.unwrap_or(found.lang.unwrap_or(self.base.settings.default_language));
+        Reply::new(&self.base, found, lang)
+    }
+
+    /// Checks that every phrasing of the base is answered confidently with its own entry.
+    ///
+    /// A phrasing that the matcher sends elsewhere (or only half recognises) means two entries
+    /// overlap: the editor should reword one of them.
+    pub fn collisions(&self) -> Vec<Diagnostic> {
+        knowledge::validate::collisions(&self.base, &self.index)
+    }
+}
+
+/// Loads, validates and indexes the knowledge base in `dir`.
+///
+/// Returns the engine only when there is no error; warnings come back either way.
+pub fn load_engine(dir: &std::path::Path) -> (Option<Engine>, Vec<Diagnostic>) {
+    let (base, mut diagnostics) = knowledge::load_dir(dir);
+    let Some(base) = base else {
+        return (None, diagnostics);
+    };
+    let engine = Engine::new(base);
+    diagnostics.extend(engine.collisions());
+    (Some(engine), diagnostics)
+}

@@ -1,0 +1,685 @@
+//! Matching a question to the knowledge base: pure, deterministic, built once per base.
+//!
+//! Whole-string fuzzy scores cannot tell a right answer from an off-topic question that shares
+//! words with the base, so matching works word by word, like a small search engine:
+//!
+//! 1. Text becomes folded words ([`normalize`]); stop words go, question words stay at a low weight.
+//! 2. Each word becomes a *term*: its stem (French or English Snowball), or its synonym group
+//!    from `synonyms.toml`. A question's unknown word is first tried as a misspelling of a
+//!    vocabulary word ([`typo`]), then as two words glued together or one split in two.
+//! 3. Multi-word names (keywords such as "French Tech", multi-word synonyms such as
+//!    "industrie du futur") become one extra term, a strong hit.
+//! 4. Rare terms weigh more (BM25's inverse document frequency over entries); unknown words weigh
+//!    against a match, since "population of Tokyo" is not about the population of Grand Chalon.
+//! 5. An entry's score mixes its best phrasing's cosine similarity with the share of the
+//!    question that the entry explains; keywords add a bonus. Only entries that share a term with
+//!    the question are scored, through an inverted index.
+//! 6. Bands: confident (answer), unsure ("did you mean"), no match (fallback), with thresholds from
+//!    `settings.toml`; off-topic words and the lack of any specific word keep a question out of
+//!    the confident band.
+
+pub mod normalize;
+pub mod stopwords;
+pub mod typo;
+
+use crate::knowledge::{KnowledgeBase, MatchingSettings};
+use crate::lang::Lang;
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::{HashMap, HashSet};
+use typo::TypoIndex;
+
+type TermId = u32;
+
+/// How a question was understood.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Band {
+    /// The top entry is the answer.
+    Confident,
+    /// Plausible entries, none clearly right: ask which one was meant.
+    Unsure,
+    /// Nothing in the base answers it.
+    NoMatch,
+    /// The question has no word to match (empty, emoji, greetings only).
+    Empty,
+}
+
+impl Band {
+    pub fn name(self) -> &'static str {
+        match self {
+            Band::Confident => "confident",
+            Band::Unsure => "unsure",
+            Band::NoMatch => "no match",
+            Band::Empty => "empty",
+        }
+    }
+}
+
+/// An entry and how well it matches, from 0 to 1.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Candidate {
+    pub entry: usize,
+    pub score: f64,
+}
+
+/// The result of matching one question.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub band: Band,
+    /// Best first; the suggestions of the unsure band are the first of these.
+    pub candidates: Vec<Candidate>,
+    /// The question's language, when its words tell it.
+    pub lang: Option<Lang>,
+}
+
+impl Found {
+    pub fn top(&self) -> Option<Candidate> {
+        self.candidates.first().copied()
+    }
+}
+
+/// Weight of a question word relative to its rarity: present, but never decisive.
+const QUESTION_WORD_FACTOR: f64 = 0.35;
+/// Weight of a word the base never uses: evidence that the question is about something else.
+const UNKNOWN_WORD_WEIGHT: f64 = 0.6;
+/// Unknown numbers ("2024", "20000") say less than unknown words.
+const UNKNOWN_NUMBER_WEIGHT: f64 = 0.25;
+/// Terms rarer than this (normalised idf) are specific enough to justify a confident answer.
+const SPECIFIC_TERM_WEIGHT: f64 = 0.45;
+/// A question matching an entry's answer text (not its questions) counts for this much.
+const ANSWER_FIELD_FACTOR: f64 = 0.5;
+/// Mix of the entry score: best phrasing similarity vs. share of the question explained.
+const PHRASING_SHARE: f64 = 0.5;
+/// Bonus when the question names one of the entry's keywords.
+const KEYWORD_BONUS: f64 = 0.15;
+/// How many candidates a match keeps (suggestions and diagnostics need only a few).
+const KEPT_CANDIDATES: usize = 8;
+
+#[derive(Debug, Clone, Default)]
+struct TermInfo {
+    /// Normalised inverse document frequency over entries, in (0, 1].
+    weight: f64,
+    question_word: bool,
+    off_topic: bool,
+}
+
+/// A multi-word name that becomes one term: each position accepts any of a set of terms.
+#[derive(Debug, Clone)]
+struct Phrase {
+    pattern: Vec<Vec<TermId>>,
+    term: TermId,
+}
+
+#[derive(Debug, Clone)]
+struct IndexedPhrasing {
+    entry: usize,
+    norm: f64,
+}
+
+#[derive(Debug, Clone, Default)]
+struct IndexedEntry {
+    /// Terms of the entry's questions and keywords.
+    main: HashSet<TermId>,
+    /// Terms of its answers and topic title only.
+    answer: HashSet<TermId>,
+    keywords: HashSet<TermId>,
+}
+
+/// One matched unit of a question: a word (or name) and the terms it may stand for.
+#[derive(Debug, Clone)]
+struct Slot {
+    terms: Vec<TermId>,
+    weight: f64,
+}
+
+/// The matching index of one knowledge base.
+pub struct Index {
+    stemmers: Stemmers,
+    terms: HashMap<String, TermId>,
+    info: Vec<TermInfo>,
+    /// Folded vocabulary word → its terms (one per language it was seen in).
+    surface: HashMap<String, Vec<TermId>>,
+    /// Folded vocabulary word → how many French and English texts use it.
+    surface_lang: HashMap<String, (u32, u32)>,
+    phrases: HashMap<TermId, Vec<Phrase>>,
+    typo: TypoIndex,
+    entries: Vec<IndexedEntry>,
+    phrasings: Vec<IndexedPhrasing>,
+    /// Term → phrasings that use it.
+    phrasing_postings: HashMap<TermId, Vec<u32>>,
+    /// Term → entries whose main or answer field uses it.
+    entry_postings: HashMap<TermId, Vec<u32>>,
+    settings: MatchingSettings,
+}
+
+struct Stemmers {
+    french: Stemmer,
+    english: Stemmer,
+}
+
+impl Stemmers {
+    fn stem(&self, lang: Lang, word: &str) -> String {
+        match lang {
+            Lang::Fr => self.french.stem(word).into_owned(),
+            Lang::En => self.english.stem(word).into_owned(),
+        }
+    }
+}
+
+/// Builds the index: the vocabulary, synonyms and names first, then every entry's text.
+struct Builder {
+    index: Index,
+    /// How many entries use each term, for its idf.
+    document_frequency: HashMap<TermId, u32>,
+    word_frequency: HashMap<String, u32>,
+}
+
+impl Index {
+    pub fn build(base: &KnowledgeBase) -> Index {
+        let mut builder = Builder {
+            index: Index {
+                stemmers: Stemmers {
+                    french: Stemmer::create(Algorithm::French),
+                    english: Stemmer::create(Algorithm::English),
+                },
+                terms: HashMap::new(),
+                info: Vec::new(),
+                surface: HashMap::new(),
+                surface_lang: HashMap::new(),
+                phrases: HashMap::new(),
+                typo: TypoIndex::new(std::iter::empty()),
+                entries: Vec::new(),
+                phrasings: Vec::new(),
+                phrasing_postings: HashMap::new(),
+                entry_postings: HashMap::new(),
+                settings: base.settings.matching.clone(),
+            },
+            document_frequency: HashMap::new(),
+            word_frequency: HashMap::new(),
+        };
+        builder.synonyms(&base.synonyms);
+        for entry in &base.entries {
+            for keyword in &entry.keywords {
+                builder.name(keyword);
+            }
+        }
+        for word in &base.settings.matching.off_topic_words {
+            for term in builder.name(word) {
+                builder.index.info[term as usize].off_topic = true;
+            }
+        }
+        for (entry_index, entry) in base.entries.iter().enumerate() {
+            let mut indexed = IndexedEntry::default();
+            for lang in Lang::ALL {
+                for phrasing in entry.questions.get(lang) {
+                    let terms = builder.text_terms(&phrasing.text, lang);
+                    indexed.main.extend(terms.iter().copied());
+                    let id = builder.index.phrasings.len() as u32;
+                    for &term in &terms {
+                        builder.index.phrasing_postings.entry(term).or_default().push(id);
+                    }
+                    builder.index.phrasings.push(IndexedPhrasing {
+                        entry: entry_index,
+                        norm: 0.0,
+                    });
+                }
+                let answer = builder.text_terms(entry.answer.get(lang), lang);
+                indexed.answer.extend(answer);
+                let title = builder.text_terms(base.topics[entry.topic].title.get(lang), lang);
+                indexed.answer.extend(title);
+            }
+            for keyword in &entry.keywords {
+                for lang in Lang::ALL {
+                    let terms = builder.text_terms(keyword, lang);
+                    indexed.keywords.extend(terms.iter().copied());
+                    indexed.main.extend(terms);
+                }
+            }
+            for &term in indexed.main.union(&indexed.answer) {
+                *builder.document_frequency.entry(term).or_default() += 1;
+                builder.index.entry_postings.entry(term).or_default().push(entry_index as u32);
+            }
+            builder.index.entries.push(indexed);
+        }
+        builder.finish(base)
+    }
+
+    /// Matches `question` against the base.
+    pub fn find(&self, question: &str) -> Found {
+        let words = normalize::words(question);
+        let lang = self.detect_language(question, &words);
+        let slots = self.question_slots(&words);
+        if slots.is_empty() {
+            return Found {
+                band: Band::Empty,
+                candidates: Vec::new(),
+                lang,
+            };
+        }
+        let candidates = self.score(&slots);
+        let band = self.band(&slots, &candidates);
+        Found { band, candidates, lang }
+    }
+
+    fn band(&self, slots: &[Slot], candidates: &[Candidate]) -> Band {
+        let settings = &self.settings;
+        let Some(top) = candidates.first() else {
+            return Band::NoMatch;
+        };
+        let off_topic = slots
+            .iter()
+            .any(|slot| slot.terms.iter().any(|&t| self.info[t as usize].off_topic));
+        let top_entry = &self.entries[top.entry];
+        let specific = slots.iter().any(|slot| {
+            slot.weight >= SPECIFIC_TERM_WEIGHT
+                && slot
+                    .terms
+                    .iter()
+                    .any(|t| top_entry.main.contains(t) || top_entry.answer.contains(t))
+        });
+        let second = candidates.get(1).map_or(0.0, |c| c.score);
+        if off_topic {
+            return if top.score >= settings.confident && specific {
+                Band::Unsure
+            } else {
+                Band::NoMatch
+            };
+        }
+        if top.score >= settings.confident && top.score - second >= settings.margin && specific {
+            Band::Confident
+        } else if top.score >= settings.unsure {
+            Band::Unsure
+        } else {
+            Band::NoMatch
+        }
+    }
+
+    /// Scores every entry that shares a term with the question; best first, ties by entry order.
+    fn score(&self, slots: &[Slot]) -> Vec<Candidate> {
+        let question_norm = slots.iter().map(|s| s.weight * s.weight).sum::<f64>().sqrt();
+        let question_total: f64 = slots.iter().map(|s| s.weight).sum();
+        // Phrasing → (dot product, last slot counted), so a slot counts once per phrasing.
+        let mut dot: HashMap<u32, (f64, usize)> = HashMap::new();
+        // Entry → (weight explained by questions/keywords, by answers, keyword hit).
+        let mut explained: HashMap<u32, (f64, f64, bool)> = HashMap::new();
+        for (slot_index, slot) in slots.iter().enumerate() {
+            let mut seen_entries: Vec<u32> = Vec::new();
+            for &term in &slot.terms {
+                if let Some(postings) = self.phrasing_postings.get(&term) {
+                    for &phrasing in postings {
+                        let value = dot.entry(phrasing).or_insert((0.0, usize::MAX));
+                        if value.1 != slot_index {
+                            value.0 += slot.weight * slot.weight;
+                            value.1 = slot_index;
+                        }
+                    }
+                }
+                if let Some(postings) = self.entry_postings.get(&term) {
+                    for &entry in postings {
+                        if !seen_entries.contains(&entry) {
+                            seen_entries.push(entry);
+                        }
+                    }
+                }
+            }
+            for entry in seen_entries {
+                let indexed = &self.entries[entry as usize];
+                let value = explained.entry(entry).or_insert((0.0, 0.0, false));
+                if slot.terms.iter().any(|t| indexed.main.contains(t)) {
+                    value.0 += slot.weight;
+                } else {
+                    value.1 += slot.weight;
+                }
+                if slot.terms.iter().any(|t| indexed.keywords.contains(t)) {
+                    value.2 = true;
+                }
+            }
+        }
+        let mut best_phrasing: HashMap<usize, f64> = HashMap::new();
+        for (phrasing, (product, _)) in dot {
+            let indexed = &self.phrasings[phrasing as usize];
+            let cosine = product / (question_norm * indexed.norm);
+            let best = best_phrasing.entry(indexed.entry).or_insert(0.0);
+            *best = best.max(cosine);
+        }
+        let mut candidates: Vec<Candidate> = explained
+            .into_iter()
+            .map(|(entry, (main, answer, keyword))| {
+                let entry = entry as usize;
+                let coverage = (main + ANSWER_FIELD_FACTOR * answer) / question_total;
+                let similarity = best_phrasing.get(&entry).copied().unwrap_or(0.0);
+                let bonus = if keyword { KEYWORD_BONUS } else { 0.0 };
+                let score = (PHRASING_SHARE * similarity + (1.0 - PHRASING_SHARE) * coverage + bonus).min(1.0);
+                Candidate { entry, score }
+            })
+            .collect();
+        candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
+        candidates.truncate(KEPT_CANDIDATES);
+        candidates
+    }
+
+    /// French or English, from the words only one of the languages uses; `None` on a tie.
+    fn detect_language(&self, raw: &str, words: &[String]) -> Option<Lang> {
+        let mut french = 0.0;
+        let mut english = 0.0;
+        for word in words {
+            match stopwords::language_hint(word) {
+                Some(true) => french += 1.0,
+                Some(false) => english += 1.0,
+                None => {
+                    if let Some(&(fr, en)) = self.surface_lang.get(word.as_str()) {
+                        let total = f64::from(fr + en);
+                        french += 0.5 * f64::from(fr) / total;
+                        english += 0.5 * f64::from(en) / total;
+                    }
+                }
+            }
+        }
+        // Accented letters are French evidence the folded words no longer show.
+        let accents = raw
+            .chars()
+            .filter(|c| matches!(c, 'é' | 'è' | 'ê' | 'à' | 'ç' | 'ù' | 'û' | 'ô' | 'î' | 'â' | 'ë' | 'ï'))
+            .count();
+        french += 0.5 * accents.min(4) as f64;
+        if (french - english).abs() < 0.25 {
+            None
+        } else if french > english {
+            Some(Lang::Fr)
+        } else {
+            Some(Lang::En)
+        }
+    }
+
+    /// Turns the question's words into weighted slots.
+    fn question_slots(&self, words: &[String]) -> Vec<Slot> {
+        let mut units: Vec<Vec<TermId>> = Vec::new();
+        let mut unknown: Vec<f64> = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let word = words[i].as_str();
+            // "saône or" for "SaôneOr": two words the base writes as one.
+            if let Some(next) = words.get(i + 1) {
+                let glued = format!("{word}{next}");
+                if glued.len() >= 6
+                    && let Some(terms) = self.surface.get(&glued)
+                {
+                    units.push(terms.clone());
+                    i += 2;
+                    continue;
+                }
+            }
+            i += 1;
+            if stopwords::is_stop_word(word) {
+                continue;
+            }
+            if let Some(terms) = self.resolve(word) {
+                units.push(terms);
+            } else if let Some((left, right)) = self.split(word) {
+                units.push(left);
+                units.push(right);
+            } else {
+                unknown.push(if word.chars().all(|c| c.is_ascii_digit()) {
+                    UNKNOWN_NUMBER_WEIGHT
+                } else {
+                    UNKNOWN_WORD_WEIGHT
+                });
+            }
+        }
+        let mut slots: Vec<Slot> = Vec::new();
+        let push = |terms: Vec<TermId>, weight: f64, slots: &mut Vec<Slot>| {
+            if !slots.iter().any(|s| s.terms == terms) {
+                slots.push(Slot { terms, weight });
+            }
+        };
+        let names = self.names_in(&units);
+        for terms in units {
+            let weight = self.slot_weight(&terms);
+            push(terms, weight, &mut slots);
+        }
+        for term in names {
+            let weight = self.info[term as usize].weight;
+            push(vec![term], weight, &mut slots);
+        }
+        for weight in unknown {
+            slots.push(Slot { terms: Vec::new(), weight });
+        }
+        slots
+    }
+
+    fn slot_weight(&self, terms: &[TermId]) -> f64 {
+        terms
+            .iter()
+            .map(|&t| {
+                let info = &self.info[t as usize];
+                if info.question_word {
+                    info.weight * QUESTION_WORD_FACTOR
+                } else {
+                    info.weight
+                }
+            })
+            .fold(0.0, f64::max)
+    }
+
+    /// The terms a question word stands for: as written, by its stem, or as a corrected typo.
+    fn resolve(&self, word: &str) -> Option<Vec<TermId>> {
+        if let Some(terms) = self.surface.get(word) {
+            return Some(terms.clone());
+        }
+        let mut terms = Vec::new();
+        for lang in Lang::ALL {
+            if let Some(&term) = self.terms.get(&self.stemmers.stem(lang, word))
+                && !terms.contains(&term)
+            {
+                terms.push(term);
+            }
+        }
+        if !terms.is_empty() {
+            return Some(terms);
+        }
+        let corrected = self.typo.correct(word)?;
+        self.surface.get(corrected).cloned()
+    }
+
+    /// "frenchtech" → "french" + "tech": an unknown word made of two vocabulary words.
+    fn split(&self, word: &str) -> Option<(Vec<TermId>, Vec<TermId>)> {
+        let boundaries: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(3).collect();
+        boundaries.into_iter().find_map(|at| {
+            let (left, right) = word.split_at(at);
+            if right.chars().count() < 3 || stopwords::is_stop_word(left) || stopwords::is_stop_word(right) {
+                return None;
+            }
+            Some((self.surface.get(left)?.clone(), self.surface.get(right)?.clone()))
+        })
+    }
+
+    /// The multi-word names found in a sequence of resolved words, longest first.
+    fn names_in(&self, units: &[Vec<TermId>]) -> Vec<TermId> {
+        names_in(&self.phrases, units)
+    }
+}
+
+/// Greedy longest match of the phrases over `units`; a unit matches a position of a phrase
+/// when they share a term.
+fn names_in(phrases: &HashMap<TermId, Vec<Phrase>>, units: &[Vec<TermId>]) -> Vec<TermId> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < units.len() {
+        let mut matched = 0;
+        let mut candidates: Vec<&Phrase> = units[i]
+            .iter()
+            .filter_map(|t| phrases.get(t))
+            .flatten()
+            .collect();
+        candidates.sort_by_key(|p| std::cmp::Reverse(p.pattern.len()));
+        for phrase in candidates {
+            let len = phrase.pattern.len();
+            if i + len <= units.len()
+                && phrase
+                    .pattern
+                    .iter()
+                    .zip(&units[i..i + len])
+                    .all(|(accepted, unit)| unit.iter().any(|t| accepted.contains(t)))
+            {
+                if !found.contains(&phrase.term) {
+                    found.push(phrase.term);
+                }
+                matched = len;
+                break;
+            }
+        }
+        i += matched.max(1);
+    }
+    found
+}
+
+impl Builder {
+    fn term(&mut self, key: &str) -> TermId {
+        if let Some(&id) = self.index.terms.get(key) {
+            return id;
+        }
+        let id = self.index.info.len() as TermId;
+        self.index.terms.insert(key.to_string(), id);
+        self.index.info.push(TermInfo::default());
+        id
+    }
+
+    /// Registers a folded word as used in a text of `lang` and returns its term.
+    fn word(&mut self, word: &str, lang: Lang) -> TermId {
+        let stem = self.index.stemmers.stem(lang, word);
+        let term = self.term(&stem);
+        let terms = self.index.surface.entry(word.to_string()).or_default();
+        if !terms.contains(&term) {
+            terms.push(term);
+        }
+        if stopwords::is_question_word(word) {
+            self.index.info[term as usize].question_word = true;
+        }
+        term
+    }
+
+    fn synonyms(&mut self, groups: &[Vec<String>]) {
+        for (group_index, group) in groups.iter().enumerate() {
+            let group_term = self.term(&format!("syn:{group_index}"));
+            for text in group {
+                let words: Vec<String> = normalize::words(text)
+                    .into_iter()
+                    .filter(|w| !stopwords::is_stop_word(w))
+                    .collect();
+                if words.len() == 1 {
+                    // Both stems of the word now stand for the group.
+                    for lang in Lang::ALL {
+                        let stem = self.index.stemmers.stem(lang, &words[0]);
+                        self.index.terms.insert(stem, group_term);
+                        let terms = self.index.surface.entry(words[0].clone()).or_default();
+                        if !terms.contains(&group_term) {
+                            terms.push(group_term);
+                        }
+                    }
+                } else if words.len() > 1 {
+                    self.phrase(&words, group_term);
+                }
+            }
+        }
+    }
+
+    /// Registers a name (keyword or off-topic word) and returns the terms that stand for it:
+    /// both stems of a one-word name, or one phrase term for a longer one.
+    fn name(&mut self, text: &str) -> Vec<TermId> {
+        let words: Vec<String> = normalize::words(text)
+            .into_iter()
+            .filter(|w| !stopwords::is_stop_word(w))
+            .collect();
+        match words.as_slice() {
+            [] => Vec::new(),
+            [single] => {
+                let mut terms = vec![self.word(single, Lang::Fr), self.word(single, Lang::En)];
+                terms.dedup();
+                terms
+            }
+            _ => {
+                let term = self.term(&format!("name:{}", words.join(" ")));
+                self.phrase(&words, term);
+                vec![term]
+            }
+        }
+    }
+
+    fn phrase(&mut self, words: &[String], term: TermId) {
+        let pattern: Vec<Vec<TermId>> = words
+            .iter()
+            .map(|w| {
+                let mut accepted = vec![self.word(w, Lang::Fr), self.word(w, Lang::En)];
+                accepted.dedup();
+                accepted
+            })
+            .collect();
+        let phrases = self.index.phrases.entry(pattern[0][0]).or_default();
+        if !phrases.iter().any(|p| p.pattern == pattern) {
+            phrases.push(Phrase {
+                pattern: pattern.clone(),
+                term,
+            });
+        }
+        if pattern[0].len() > 1 {
+            self.index.phrases.entry(pattern[0][1]).or_default().push(Phrase { pattern, term });
+        }
+    }
+
+    /// The terms of a text written in `lang`: its words' terms and the names it contains.
+    fn text_terms(&mut self, text: &str, lang: Lang) -> Vec<TermId> {
+        let mut units = Vec::new();
+        for word in normalize::words(text) {
+            *self.word_frequency.entry(word.clone()).or_default() += 1;
+            let counts = self.index.surface_lang.entry(word.clone()).or_default();
+            match lang {
+                Lang::Fr => counts.0 += 1,
+                Lang::En => counts.1 += 1,
+            }
+            if stopwords::is_stop_word(&word) {
+                continue;
+            }
+            units.push(vec![self.word(&word, lang)]);
+        }
+        let names = names_in(&self.index.phrases, &units);
+        let mut terms: Vec<TermId> = units.into_iter().flatten().collect();
+        terms.extend(names);
+        terms.sort_unstable();
+        terms.dedup();
+        terms
+    }
+
+    fn finish(mut self, base: &KnowledgeBase) -> Index {
+        let documents = base.entries.len().max(1) as f64;
+        let idf = |df: f64| (1.0 + (documents - df + 0.5) / (df + 0.5)).ln();
+        let max_idf = idf(1.0);
+        for (term, info) in self.index.info.iter_mut().enumerate() {
+            let df = self.document_frequency.get(&(term as TermId)).copied().unwrap_or(1);
+            info.weight = (idf(f64::from(df)) / max_idf).clamp(0.05, 1.0);
+        }
+        // Each phrasing's vector norm, from the postings (the only place its terms are kept).
+        let mut norms = vec![0.0; self.index.phrasings.len()];
+        for (&term, postings) in &self.index.phrasing_postings {
+            let info = &self.index.info[term as usize];
+            let weight = if info.question_word {
+                info.weight * QUESTION_WORD_FACTOR
+            } else {
+                info.weight
+            };
+            for &phrasing in postings {
+                norms[phrasing as usize] += weight * weight;
+            }
+        }
+        for (phrasing, norm) in self.index.phrasings.iter_mut().zip(norms) {
+            phrasing.norm = norm.sqrt().max(f64::EPSILON);
+        }
+        for postings in self.index.entry_postings.values_mut() {
+            postings.sort_unstable();
+            postings.dedup();
+        }
+        let vocabulary = self.index.surface.keys().map(|word| {
+            let frequency = self.word_frequency.get(word).copied().unwrap_or(1);
+            (word.clone(), frequency)
+        });
+        self.index.typo = TypoIndex::new(vocabulary);
+        self.index
+    }
+}

@@ -1,0 +1,143 @@
+//! Turns free text into comparable words: the first step of matching, shared by the index and
+//! the questions so that both sides see text the same way.
+//!
+//! Investors type "SaôneOr", "saoneor" or "SAONE OR", with or without accents, with Discord
+//! mentions and emoji around the words. Folding removes every difference that carries no meaning:
+//! Unicode compatibility forms (NFKC), case, accents, ligatures, apostrophes and punctuation.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Words longer than this are not words (pasted links, hashes, keyboard mashing).
+const MAX_WORD_CHARS: usize = 40;
+/// A question is cut after this many words: enough for any real message, bounded for abuse.
+pub const MAX_WORDS: usize = 300;
+
+/// Folds `text`: NFKC, lowercase, accents and ligatures removed, and every character that is not
+/// a letter or digit (apostrophes, punctuation, emoji, control characters) turned into a space.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfkc().flat_map(char::to_lowercase).nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            'œ' => out.push_str("oe"),
+            'æ' => out.push_str("ae"),
+            'ß' => out.push_str("ss"),
+            c if c.is_alphanumeric() => out.push(c),
+            _ => out.push(' '),
+        }
+    }
+    out
+}
+
+/// The folded words of `text`, in order, without Discord markup (mentions, channels, custom
+/// emoji, timestamps), at most [`MAX_WORDS`] of them.
+pub fn words(text: &str) -> Vec<String> {
+    fold(&strip_discord_markup(text))
+        .split_whitespace()
+        .filter(|w| w.chars().count() <= MAX_WORD_CHARS)
+        .take(MAX_WORDS)
+        .map(str::to_string)
+        .collect()
+}
+
+/// The folded words joined by single spaces: two texts that only differ in case, accents or
+/// punctuation have the same comparable form.
+pub fn comparable(text: &str) -> String {
+    words(text).join(" ")
+}
+
+/// Removes `<@123>`, `<@!123>`, `<@&123>`, `<#123>`, `<:name:123>`, `<a:name:123>` and
+/// `<t:123:R>`, which are ids, not words.
+fn strip_discord_markup(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('<') {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let tail = &rest[start..];
+        match tail.find('>') {
+            Some(end) if is_discord_markup(&tail[1..end]) => {
+                out.push(' ');
+                rest = &tail[end + 1..];
+            }
+            _ => {
+                out.push('<');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.into()
+}
+
+fn is_discord_markup(inner: &str) -> bool {
+    let body = inner
+        .strip_prefix("@!")
+        .or_else(|| inner.strip_prefix("@&"))
+        .or_else(|| inner.strip_prefix('@'))
+        .or_else(|| inner.strip_prefix('#'));
+    if let Some(id) = body {
+        return !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit());
+    }
+    let body = inner
+        .strip_prefix("a:")
+        .or_else(|| inner.strip_prefix(':'))
+        .or_else(|| inner.strip_prefix("t:"));
+    body.is_some_and(|b| !b.is_empty() && b.len() < 100 && !b.contains(char::is_whitespace))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_of_saoneor_meet() {
+        assert_eq!(comparable("SaôneOr"), "saoneor");
+        assert_eq!(comparable("Saônéor"), "saoneor");
+        assert_eq!(comparable("SAONEOR !"), "saoneor");
+        assert_eq!(comparable("saône or"), "saone or");
+    }
+
+    #[test]
+    fn accents_case_ligatures_and_compatibility_forms_fold() {
+        assert_eq!(comparable("Élève ŒUVRE Straße"), "eleve oeuvre strasse");
+        // NFKC: full-width letters and the "ﬁ" ligature become plain letters.
+        assert_eq!(comparable("ＴＧＶ ﬁbre"), "tgv fibre");
+    }
+
+    #[test]
+    fn apostrophes_and_elisions_split_words() {
+        assert_eq!(comparable("l’Usinerie d'industrie qu'est-ce"), "l usinerie d industrie qu est ce");
+        assert_eq!(comparable("Territoire d\u{2019}industrie"), "territoire d industrie");
+    }
+
+    #[test]
+    fn numbers_in_both_formats_give_the_same_words() {
+        assert_eq!(comparable("1,36 milliard"), comparable("1.36 milliard"));
+        assert_eq!(comparable("industrie 4.0"), "industrie 4 0");
+    }
+
+    #[test]
+    fn discord_markup_emoji_and_control_characters_are_dropped() {
+        assert_eq!(comparable("<@123> <@!4> <@&5> <#6> hi <:wave:77> <a:x:8> <t:99:R>"), "hi");
+        assert_eq!(comparable("terrain 🏭 dispo\u{0}\u{7}\t?"), "terrain dispo");
+        assert_eq!(comparable("a < b > c"), "a b c");
+        assert_eq!(comparable("@everyone land"), "everyone land");
+    }
+
+    #[test]
+    fn odd_input_does_not_panic_and_is_bounded() {
+        assert_eq!(comparable(""), "");
+        assert_eq!(comparable("   \n\t "), "");
+        assert_eq!(comparable("<<<>>><@><#x>"), "x");
+        let huge = "mot ".repeat(20_000);
+        assert_eq!(words(&huge).len(), MAX_WORDS);
+        let junk = "a".repeat(500);
+        assert!(words(&junk).is_empty());
+    }
+}

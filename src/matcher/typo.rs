@@ -1,0 +1,139 @@
+//! Typo tolerance: finds the vocabulary word a misspelt word was meant to be.
+//!
+//! A symmetric-delete index (the SymSpell idea): every vocabulary word is stored under each
+//! string obtained by deleting up to two of its characters, and so is the query word. Two words
+//! within the allowed edit distance share such a string, so a lookup only verifies a handful of
+//! candidates with the real Damerau-Levenshtein distance instead of comparing against the
+//! whole vocabulary.
+
+use std::collections::HashMap;
+
+pub struct TypoIndex {
+    words: Vec<String>,
+    /// How often each word occurs in the knowledge base; the tie-break between equally close words.
+    frequency: Vec<u32>,
+    deletes: HashMap<String, Vec<u32>>,
+}
+
+/// Edits tolerated in a word of `chars` characters: none below 5 (too many short words are one
+/// edit apart), one up to 8, two above.
+pub fn max_edits(chars: usize) -> usize {
+    match chars {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+impl TypoIndex {
+    /// Builds the index over `words`, each with its frequency; words that are digits only are left
+    /// out (a number with a typo is another number).
+    pub fn new(words: impl IntoIterator<Item = (String, u32)>) -> Self {
+        let mut index = TypoIndex {
+            words: Vec::new(),
+            frequency: Vec::new(),
+            deletes: HashMap::new(),
+        };
+        let mut sorted: Vec<(String, u32)> = words.into_iter().collect();
+        sorted.sort();
+        sorted.dedup_by(|a, b| a.0 == b.0);
+        for (word, frequency) in sorted {
+            let chars: Vec<char> = word.chars().collect();
+            let edits = max_edits(chars.len());
+            if edits == 0 || chars.iter().all(char::is_ascii_digit) {
+                continue;
+            }
+            let id = index.words.len() as u32;
+            for variant in deletes(&chars, edits) {
+                index.deletes.entry(variant).or_default().push(id);
+            }
+            index.words.push(word);
+            index.frequency.push(frequency);
+        }
+        index
+    }
+
+    /// The closest vocabulary word to `word` within the tolerated edits, if any. Ties go to the
+    /// more frequent word, then to alphabetical order, so the result never depends on hashing.
+    pub fn correct(&self, word: &str) -> Option<&str> {
+        let chars: Vec<char> = word.chars().collect();
+        let edits = max_edits(chars.len());
+        if edits == 0 || chars.iter().all(char::is_ascii_digit) {
+            return None;
+        }
+        let mut best: Option<(usize, std::cmp::Reverse<u32>, &str)> = None;
+        for variant in deletes(&chars, edits) {
+            let Some(ids) = self.deletes.get(&variant) else { continue };
+            for &id in ids {
+                let candidate = self.words[id as usize].as_str();
+                let allowed = edits.min(max_edits(candidate.chars().count()));
+                let distance = strsim::damerau_levenshtein(word, candidate);
+                if distance > allowed {
+                    continue;
+                }
+                let key = (distance, std::cmp::Reverse(self.frequency[id as usize]), candidate);
+                if best.is_none_or(|b| key < b) {
+                    best = Some(key);
+                }
+            }
+        }
+        best.map(|(_, _, word)| word)
+    }
+}
+
+/// `chars` itself and every string made by deleting up to `edits` of its characters.
+fn deletes(chars: &[char], edits: usize) -> Vec<String> {
+    let mut level: Vec<Vec<char>> = vec![chars.to_vec()];
+    let mut all: Vec<String> = vec![chars.iter().collect()];
+    for _ in 0..edits {
+        let mut next = Vec::new();
+        for variant in &level {
+            for skip in 0..variant.len() {
+                let mut shorter = variant.clone();
+                shorter.remove(skip);
+                next.push(shorter);
+            }
+        }
+        next.sort();
+        next.dedup();
+        all.extend(next.iter().map(|v| v.iter().collect::<String>()));
+        level = next;
+    }
+    all.sort();
+    all.dedup();
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index(words: &[(&str, u32)]) -> TypoIndex {
+        TypoIndex::new(words.iter().map(|(w, f)| (w.to_string(), *f)))
+    }
+
+    #[test]
+    fn corrects_within_the_length_aware_limit() {
+        let typo = index(&[("saoneor", 3), ("territoire", 5), ("industrie", 5), ("usine", 2)]);
+        assert_eq!(typo.correct("saonor"), Some("saoneor")); // one deletion
+        assert_eq!(typo.correct("saoenor"), Some("saoneor")); // one transposition
+        assert_eq!(typo.correct("teritoir"), Some("territoire")); // two edits, long word
+        assert_eq!(typo.correct("indsutrie"), Some("industrie"));
+        assert_eq!(typo.correct("usin"), None); // 4 letters: no tolerance
+        assert_eq!(typo.correct("saxxeor"), None); // two edits on a 7-letter word: too far
+    }
+
+    #[test]
+    fn ties_prefer_the_more_frequent_word_then_the_alphabet() {
+        let typo = index(&[("planter", 1), ("plantes", 9)]);
+        assert_eq!(typo.correct("plantez"), Some("plantes"));
+        let typo = index(&[("bbbbbx", 1), ("bbbbby", 1)]);
+        assert_eq!(typo.correct("bbbbbz"), Some("bbbbbx"));
+    }
+
+    #[test]
+    fn numbers_are_never_corrected() {
+        let typo = index(&[("123456", 1)]);
+        assert_eq!(typo.correct("123457"), None);
+    }
+}
