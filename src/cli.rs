@@ -35,6 +35,9 @@ pub enum Command {
         /// Reply in this language (fr or en) instead of the question's
         #[arg(long, value_name = "LANG")]
         lang: Option<Lang>,
+        /// Also show how the question was read and the best candidates (for tuning)
+        #[arg(long, conflicts_with = "json")]
+        explain: bool,
         /// The question; quotes are optional
         question: Vec<String>,
     },
@@ -83,7 +86,12 @@ pub fn run(cli: Cli) -> ExitCode {
                 return ExitCode::from(1);
             };
             match command {
-                Command::Ask { json, lang, question } => ask(&engine, json, lang, &question),
+                Command::Ask {
+                    json,
+                    lang,
+                    explain,
+                    question,
+                } => ask(&engine, json, explain, lang, &question),
                 Command::Chat { lang } => chat(&engine, lang),
                 Command::Topics { topic, lang } => topics(engine.base(), topic.as_deref(), lang),
                 Command::Eval {
@@ -187,7 +195,7 @@ impl<'a> JsonReply<'a> {
     }
 }
 
-fn ask(engine: &Engine, json: bool, lang: Option<Lang>, words: &[String]) -> ExitCode {
+fn ask(engine: &Engine, json: bool, explain: bool, lang: Option<Lang>, words: &[String]) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let answer_one = |question: &str, out: &mut dyn Write| -> std::io::Result<()> {
@@ -195,6 +203,22 @@ fn ask(engine: &Engine, json: bool, lang: Option<Lang>, words: &[String]) -> Exi
         if json {
             let line = serde_json::to_string(&JsonReply::new(engine.base(), &reply)).map_err(std::io::Error::other)?;
             writeln!(out, "{line}")
+        } else if explain {
+            let found = engine.index().find(question);
+            let candidates: Vec<String> = found
+                .candidates
+                .iter()
+                .map(|c| format!("{} {:.3}", engine.base().entries[c.entry].id, c.score))
+                .collect();
+            writeln!(
+                out,
+                "{}\nread as:\n{}band: {}, language: {:?}\ncandidates: {}",
+                reply.text,
+                engine.index().explain(question),
+                found.band.name(),
+                found.lang,
+                candidates.join(", ")
+            )
         } else {
             writeln!(out, "{}", reply.text)
         }

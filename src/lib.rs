@@ -34,7 +34,12 @@ pub struct Engine {
 impl Engine {
     /// Builds the index for `base`.
     pub fn new(base: KnowledgeBase) -> Self {
-        let index = Index::build(&base);
+        Self::with_tuning(base, matcher::Tuning::default())
+    }
+
+    /// Builds the index with other matcher weights (tuning runs only).
+    pub fn with_tuning(base: KnowledgeBase, tuning: matcher::Tuning) -> Self {
+        let index = Index::with_tuning(&base, tuning);
         Engine { base, index }
     }
 

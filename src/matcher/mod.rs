@@ -77,20 +77,45 @@ impl Found {
     }
 }
 
-/// Weight of a question word relative to its rarity: present, but never decisive.
-const QUESTION_WORD_FACTOR: f64 = 0.35;
-/// Weight of a word the base never uses: evidence that the question is about something else.
-const UNKNOWN_WORD_WEIGHT: f64 = 0.6;
-/// Unknown numbers ("2024", "20000") say less than unknown words.
-const UNKNOWN_NUMBER_WEIGHT: f64 = 0.25;
-/// Terms rarer than this (normalised idf) are specific enough to justify a confident answer.
-const SPECIFIC_TERM_WEIGHT: f64 = 0.45;
-/// A question matching an entry's answer text (not its questions) counts for this much.
-const ANSWER_FIELD_FACTOR: f64 = 0.5;
-/// Mix of the entry score: best phrasing similarity vs. share of the question explained.
-const PHRASING_SHARE: f64 = 0.5;
-/// Bonus when the question names one of the entry's keywords.
-const KEYWORD_BONUS: f64 = 0.15;
+/// The matcher's weights. The defaults were tuned on `tests/eval/tuning.tsv` (see README);
+/// they are a struct rather than constants so that a tuning run can try others.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tuning {
+    /// Weight of a question word (who, pourquoi…) relative to its rarity: present, never decisive.
+    pub question_word_factor: f64,
+    /// Weight of a word the base never uses: evidence that the question is about something else.
+    pub unknown_word_weight: f64,
+    /// Unknown numbers ("2024", "20000") say less than unknown words.
+    pub unknown_number_weight: f64,
+    /// A matched word at least this rare (normalised idf), or a keyword, is specific enough to
+    /// justify a confident answer; "Chalon" alone is not.
+    pub specific_term_weight: f64,
+    /// A word found only in an entry's answer (not its questions) counts for this much.
+    pub answer_field_factor: f64,
+    /// Mix of the entry score: best phrasing similarity vs. share of the question explained.
+    pub phrasing_share: f64,
+    /// Share of the remaining distance to 1 that naming one of the entry's keywords closes.
+    pub keyword_bonus: f64,
+    /// Matched weight that counts as a full explanation of a long question, so that greetings
+    /// and context do not sink a strong match.
+    pub evidence_cap: f64,
+}
+
+impl Default for Tuning {
+    fn default() -> Self {
+        Tuning {
+            question_word_factor: 0.35,
+            unknown_word_weight: 0.6,
+            unknown_number_weight: 0.25,
+            specific_term_weight: 0.3,
+            answer_field_factor: 0.5,
+            phrasing_share: 0.5,
+            keyword_bonus: 0.3,
+            evidence_cap: 100.0,
+        }
+    }
+}
+
 /// How many candidates a match keeps (suggestions and diagnostics need only a few).
 const KEPT_CANDIDATES: usize = 8;
 
@@ -100,6 +125,8 @@ struct TermInfo {
     weight: f64,
     question_word: bool,
     off_topic: bool,
+    /// Whether any entry uses the term.
+    used: bool,
 }
 
 /// A multi-word name that becomes one term: each position accepts any of a set of terms.
@@ -149,6 +176,7 @@ pub struct Index {
     /// Term → entries whose main or answer field uses it.
     entry_postings: HashMap<TermId, Vec<u32>>,
     settings: MatchingSettings,
+    tuning: Tuning,
 }
 
 struct Stemmers {
@@ -175,6 +203,10 @@ struct Builder {
 
 impl Index {
     pub fn build(base: &KnowledgeBase) -> Index {
+        Self::with_tuning(base, Tuning::default())
+    }
+
+    pub fn with_tuning(base: &KnowledgeBase, tuning: Tuning) -> Index {
         let mut builder = Builder {
             index: Index {
                 stemmers: Stemmers {
@@ -192,6 +224,7 @@ impl Index {
                 phrasing_postings: HashMap::new(),
                 entry_postings: HashMap::new(),
                 settings: base.settings.matching.clone(),
+                tuning,
             },
             document_frequency: HashMap::new(),
             word_frequency: HashMap::new(),
@@ -260,6 +293,19 @@ impl Index {
         Found { band, candidates, lang }
     }
 
+    /// How `question` was read: each slot's terms and weight, for tuning the base and the matcher.
+    pub fn explain(&self, question: &str) -> String {
+        let words = normalize::words(question);
+        let names: HashMap<TermId, &str> = self.terms.iter().map(|(k, &v)| (v, k.as_str())).collect();
+        let slots = self.question_slots(&words);
+        let mut out = String::new();
+        for slot in &slots {
+            let terms: Vec<&str> = slot.terms.iter().map(|t| names.get(t).copied().unwrap_or("?")).collect();
+            out.push_str(&format!("  [{}] weight {:.2}\n", terms.join(" | "), slot.weight));
+        }
+        out
+    }
+
     fn band(&self, slots: &[Slot], candidates: &[Candidate]) -> Band {
         let settings = &self.settings;
         let Some(top) = candidates.first() else {
@@ -270,7 +316,7 @@ impl Index {
             .any(|slot| slot.terms.iter().any(|&t| self.info[t as usize].off_topic));
         let top_entry = &self.entries[top.entry];
         let specific = slots.iter().any(|slot| {
-            slot.weight >= SPECIFIC_TERM_WEIGHT
+            slot.weight >= self.tuning.specific_term_weight
                 && slot
                     .terms
                     .iter()
@@ -305,10 +351,11 @@ impl Index {
             let mut seen_entries: Vec<u32> = Vec::new();
             for &term in &slot.terms {
                 if let Some(postings) = self.phrasing_postings.get(&term) {
+                    let term_weight = self.term_weight(term);
                     for &phrasing in postings {
                         let value = dot.entry(phrasing).or_insert((0.0, usize::MAX));
                         if value.1 != slot_index {
-                            value.0 += slot.weight * slot.weight;
+                            value.0 += slot.weight * term_weight;
                             value.1 = slot_index;
                         }
                     }
@@ -337,18 +384,20 @@ impl Index {
         let mut best_phrasing: HashMap<usize, f64> = HashMap::new();
         for (phrasing, (product, _)) in dot {
             let indexed = &self.phrasings[phrasing as usize];
-            let cosine = product / (question_norm * indexed.norm);
+            let cosine = (product / (question_norm * indexed.norm)).min(1.0);
             let best = best_phrasing.entry(indexed.entry).or_insert(0.0);
             *best = best.max(cosine);
         }
+        let t = &self.tuning;
         let mut candidates: Vec<Candidate> = explained
             .into_iter()
             .map(|(entry, (main, answer, keyword))| {
                 let entry = entry as usize;
-                let coverage = (main + ANSWER_FIELD_FACTOR * answer) / question_total;
+                let coverage = ((main + t.answer_field_factor * answer) / question_total.min(t.evidence_cap.max(main))).min(1.0);
                 let similarity = best_phrasing.get(&entry).copied().unwrap_or(0.0);
-                let bonus = if keyword { KEYWORD_BONUS } else { 0.0 };
-                let score = (PHRASING_SHARE * similarity + (1.0 - PHRASING_SHARE) * coverage + bonus).min(1.0);
+                let score = t.phrasing_share * similarity + (1.0 - t.phrasing_share) * coverage;
+                // A keyword closes part of the gap to 1, so the score stays within 0..=1.
+                let score = if keyword { score + t.keyword_bonus * (1.0 - score) } else { score };
                 Candidate { entry, score }
             })
             .collect();
@@ -396,10 +445,15 @@ impl Index {
         let mut i = 0;
         while i < words.len() {
             let word = words[i].as_str();
-            // "saône or" for "SaôneOr": two words the base writes as one.
+            // "saône or" for "SaôneOr": two words the base writes as one. Only when one half
+            // means nothing alone, so that "grand chalon" stays two known words.
             if let Some(next) = words.get(i + 1) {
                 let glued = format!("{word}{next}");
+                let half_is_empty = [word, next.as_str()]
+                    .iter()
+                    .any(|half| stopwords::is_stop_word(half) || !self.surface.contains_key(*half));
                 if glued.len() >= 6
+                    && half_is_empty
                     && let Some(terms) = self.surface.get(&glued)
                 {
                     units.push(terms.clone());
@@ -418,9 +472,9 @@ impl Index {
                 units.push(right);
             } else {
                 unknown.push(if word.chars().all(|c| c.is_ascii_digit()) {
-                    UNKNOWN_NUMBER_WEIGHT
+                    self.tuning.unknown_number_weight
                 } else {
-                    UNKNOWN_WORD_WEIGHT
+                    self.tuning.unknown_word_weight
                 });
             }
         }
@@ -445,18 +499,24 @@ impl Index {
         slots
     }
 
+    /// A slot weighs as its heaviest term that the base uses; a word only the settings know
+    /// (an off-topic word) weighs as an unknown word.
     fn slot_weight(&self, terms: &[TermId]) -> f64 {
-        terms
+        let weight = terms
             .iter()
-            .map(|&t| {
-                let info = &self.info[t as usize];
-                if info.question_word {
-                    info.weight * QUESTION_WORD_FACTOR
-                } else {
-                    info.weight
-                }
-            })
-            .fold(0.0, f64::max)
+            .filter(|&&t| self.info[t as usize].used)
+            .map(|&t| self.term_weight(t))
+            .fold(0.0, f64::max);
+        if weight > 0.0 { weight } else { self.tuning.unknown_word_weight }
+    }
+
+    fn term_weight(&self, term: TermId) -> f64 {
+        let info = &self.info[term as usize];
+        if info.question_word {
+            info.weight * self.tuning.question_word_factor
+        } else {
+            info.weight
+        }
     }
 
     /// The terms a question word stands for: as written, by its stem, or as a corrected typo.
@@ -557,24 +617,29 @@ impl Builder {
     }
 
     fn synonyms(&mut self, groups: &[Vec<String>]) {
-        for (group_index, group) in groups.iter().enumerate() {
-            let group_term = self.term(&format!("syn:{group_index}"));
-            for text in group {
-                let words: Vec<String> = normalize::words(text)
-                    .into_iter()
-                    .filter(|w| !stopwords::is_stop_word(w))
-                    .collect();
-                if words.len() == 1 {
-                    // Both stems of the word now stand for the group.
+        let group_terms: Vec<TermId> = (0..groups.len()).map(|i| self.term(&format!("syn:{i}"))).collect();
+        let split = |text: &String| -> Vec<String> {
+            normalize::words(text)
+                .into_iter()
+                .filter(|w| !stopwords::is_stop_word(w))
+                .collect()
+        };
+        // Single words first: a phrase registers its words' stems, which must already point
+        // to their groups.
+        for (group, &group_term) in groups.iter().zip(&group_terms) {
+            for words in group.iter().map(split) {
+                if let [word] = words.as_slice() {
                     for lang in Lang::ALL {
-                        let stem = self.index.stemmers.stem(lang, &words[0]);
+                        let stem = self.index.stemmers.stem(lang, word);
                         self.index.terms.insert(stem, group_term);
-                        let terms = self.index.surface.entry(words[0].clone()).or_default();
-                        if !terms.contains(&group_term) {
-                            terms.push(group_term);
-                        }
                     }
-                } else if words.len() > 1 {
+                    self.index.surface.insert(word.clone(), vec![group_term]);
+                }
+            }
+        }
+        for (group, &group_term) in groups.iter().zip(&group_terms) {
+            for words in group.iter().map(split) {
+                if words.len() > 1 {
                     self.phrase(&words, group_term);
                 }
             }
@@ -652,18 +717,14 @@ impl Builder {
         let idf = |df: f64| (1.0 + (documents - df + 0.5) / (df + 0.5)).ln();
         let max_idf = idf(1.0);
         for (term, info) in self.index.info.iter_mut().enumerate() {
-            let df = self.document_frequency.get(&(term as TermId)).copied().unwrap_or(1);
-            info.weight = (idf(f64::from(df)) / max_idf).clamp(0.05, 1.0);
+            let df = self.document_frequency.get(&(term as TermId)).copied().unwrap_or(0);
+            info.used = df > 0;
+            info.weight = (idf(f64::from(df.max(1))) / max_idf).clamp(0.05, 1.0);
         }
         // Each phrasing's vector norm, from the postings (the only place its terms are kept).
         let mut norms = vec![0.0; self.index.phrasings.len()];
         for (&term, postings) in &self.index.phrasing_postings {
-            let info = &self.index.info[term as usize];
-            let weight = if info.question_word {
-                info.weight * QUESTION_WORD_FACTOR
-            } else {
-                info.weight
-            };
+            let weight = self.index.term_weight(term);
             for &phrasing in postings {
                 norms[phrasing as usize] += weight * weight;
             }

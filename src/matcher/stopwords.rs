@@ -17,7 +17,7 @@ const FRENCH: &[&str] = &[
     "quoi", "s", "sa", "sais", "sait", "salut", "sans", "savoir", "se", "ses", "si", "slt", "son", "sont", "souhaite",
     "souhaitons", "stp", "suis", "sur", "svp", "t", "ta", "te", "tes", "toi", "ton", "tous", "tout", "toute",
     "toutes", "tres", "tu", "un", "une", "unes", "uns", "vers", "voila", "vos", "votre", "voudrais", "voudrions",
-    "vous", "vs", "y", "aimerais", "aimerions", "connaitre", "cherche", "cherchons", "ici", "oui", "non",
+    "vous", "vs", "y", "aimerais", "aimerions", "connaitre", "cherche", "cherchons", "ici", "oui", "non", "beaucoup", "quelque", "quelques", "chose", "choses", "truc", "trucs", "vraiment", "actuellement", "maintenant", "deja", "bon", "ben", "alors", "ok", "ya", "cad",
 ];
 
 /// English words that carry no topic.
@@ -29,7 +29,7 @@ const ENGLISH: &[&str] = &[
     "or", "our", "ours", "please", "pls", "plz", "re", "s", "shall", "she", "should", "so", "some", "such", "t",
     "tell", "than", "thank", "thanks", "that", "the", "their", "them", "then", "there", "these", "they", "this",
     "those", "thx", "to", "too", "u", "ur", "us", "ve", "very", "want", "was", "we", "were", "what", "whats",
-    "which", "will", "with", "would", "yes", "you", "your", "yours", "anyone", "guys", "folks", "looking",
+    "which", "will", "with", "would", "yes", "you", "your", "yours", "anyone", "guys", "folks", "looking", "many", "much", "here", "there", "theres", "heres", "lot", "lots", "one", "ones", "other", "others", "own", "only", "out", "up", "way", "ways", "kind", "sort", "thing", "things", "something", "anything", "really", "actually", "exactly", "currently", "right", "now", "still", "even", "well", "ok", "okay", "hmm",
 ];
 
 /// Question words: kept, at a low weight, because they distinguish questions.
