@@ -19,10 +19,10 @@ fn main() {
     }
     let mut results = Vec::new();
     for unknown in [0.6, 0.8, 1.0] {
-        for cap in [2.0, 2.5, 3.0, 100.0] {
-            for share in [0.4, 0.5, 0.6] {
-                for keyword in [0.2, 0.3, 0.4] {
-                    for specific in [0.25, 0.35] {
+        for cap in [2.0, 3.0, 4.0] {
+            for share in [0.3, 0.4, 0.5, 0.6] {
+                for keyword in [0.2, 0.3] {
+                    for specific in [0.25] {
                         let tuning = Tuning {
                             unknown_word_weight: unknown,
                             evidence_cap: cap,
@@ -31,8 +31,8 @@ fn main() {
                             specific_term_weight: specific,
                             ..Tuning::default()
                         };
-                        for confident in [0.5, 0.55, 0.6, 0.65] {
-                            for margin in [0.03, 0.05, 0.08] {
+                        for confident in [0.55, 0.6, 0.65, 0.7] {
+                            for margin in [0.01, 0.02, 0.03, 0.05] {
                                 let mut base = base.clone();
                                 base.settings.matching.confident = confident;
                                 base.settings.matching.margin = margin;

@@ -109,9 +109,9 @@ pub struct MatchingSettings {
 impl Default for MatchingSettings {
     fn default() -> Self {
         MatchingSettings {
-            confident: 0.55,
+            confident: 0.60,
             unsure: 0.30,
-            margin: 0.08,
+            margin: 0.02,
             max_suggestions: 3,
             off_topic_words: Vec::new(),
         }

@@ -96,8 +96,8 @@ pub struct Tuning {
     pub phrasing_share: f64,
     /// Share of the remaining distance to 1 that naming one of the entry's keywords closes.
     pub keyword_bonus: f64,
-    /// Matched weight that counts as a full explanation of a long question, so that greetings
-    /// and context do not sink a strong match.
+    /// Question weight beyond which unmatched words are damped (weight × cap / total), so that
+    /// greetings and context in a long message do not sink a strong match.
     pub evidence_cap: f64,
 }
 
@@ -107,11 +107,11 @@ impl Default for Tuning {
             question_word_factor: 0.35,
             unknown_word_weight: 0.6,
             unknown_number_weight: 0.25,
-            specific_term_weight: 0.3,
+            specific_term_weight: 0.25,
             answer_field_factor: 0.5,
-            phrasing_share: 0.5,
-            keyword_bonus: 0.3,
-            evidence_cap: 100.0,
+            phrasing_share: 0.3,
+            keyword_bonus: 0.2,
+            evidence_cap: 2.0,
         }
     }
 }
@@ -389,11 +389,15 @@ impl Index {
             *best = best.max(cosine);
         }
         let t = &self.tuning;
+        // In a long message, unmatched words are mostly context: they count for less.
+        let long_question_damping = (t.evidence_cap / question_total).min(1.0);
         let mut candidates: Vec<Candidate> = explained
             .into_iter()
             .map(|(entry, (main, answer, keyword))| {
                 let entry = entry as usize;
-                let coverage = ((main + t.answer_field_factor * answer) / question_total.min(t.evidence_cap.max(main))).min(1.0);
+                let explained_weight = main + t.answer_field_factor * answer;
+                let unexplained = (question_total - explained_weight).max(0.0) * long_question_damping;
+                let coverage = explained_weight / (explained_weight + unexplained).max(f64::EPSILON);
                 let similarity = best_phrasing.get(&entry).copied().unwrap_or(0.0);
                 let score = t.phrasing_share * similarity + (1.0 - t.phrasing_share) * coverage;
                 // A keyword closes part of the gap to 1, so the score stays within 0..=1.

@@ -17,7 +17,7 @@ const FRENCH: &[&str] = &[
     "quoi", "s", "sa", "sais", "sait", "salut", "sans", "savoir", "se", "ses", "si", "slt", "son", "sont", "souhaite",
     "souhaitons", "stp", "suis", "sur", "svp", "t", "ta", "te", "tes", "toi", "ton", "tous", "tout", "toute",
     "toutes", "tres", "tu", "un", "une", "unes", "uns", "vers", "voila", "vos", "votre", "voudrais", "voudrions",
-    "vous", "vs", "y", "aimerais", "aimerions", "connaitre", "cherche", "cherchons", "ici", "oui", "non", "beaucoup", "quelque", "quelques", "chose", "choses", "truc", "trucs", "vraiment", "actuellement", "maintenant", "deja", "bon", "ben", "alors", "ok", "ya", "cad",
+    "vous", "vs", "y", "aimerais", "aimerions", "connaitre", "cherche", "cherchons", "ici", "oui", "non", "beaucoup", "quelque", "quelques", "chose", "choses", "truc", "trucs", "vraiment", "actuellement", "maintenant", "deja", "bon", "ben", "alors", "ok", "ya", "cad", "va", "vais", "vas", "vont", "allez", "aller", "fais", "faites", "font", "avez", "avoir", "sera", "serait", "etait", "svp", "coin",
 ];
 
 /// English words that carry no topic.
