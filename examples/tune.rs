@@ -9,7 +9,9 @@ use territory_bot::{Engine, eval, knowledge};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (dir, files) = args.split_first().expect("usage: tune KNOWLEDGE_DIR EVAL_FILE...");
+    let (dir, files) = args
+        .split_first()
+        .expect("usage: tune KNOWLEDGE_DIR EVAL_FILE...");
     let (base, diagnostics) = knowledge::load_dir(std::path::Path::new(dir));
     let base = base.unwrap_or_else(|| panic!("knowledge has errors: {diagnostics:#?}"));
     let mut cases = Vec::new();
@@ -38,8 +40,16 @@ fn main() {
                                 base.settings.matching.margin = margin;
                                 let engine = Engine::with_tuning(base, tuning);
                                 let report = eval::run(&engine, &cases);
-                                let objective = report.accuracy().min(0.97) + report.rejection().min(0.95);
-                                results.push((objective, report.accuracy(), report.rejection(), tuning, confident, margin));
+                                let objective =
+                                    report.accuracy().min(0.97) + report.rejection().min(0.95);
+                                results.push((
+                                    objective,
+                                    report.accuracy(),
+                                    report.rejection(),
+                                    tuning,
+                                    confident,
+                                    margin,
+                                ));
                             }
                         }
                     }

@@ -187,12 +187,32 @@ pub fn empty_text(base: &KnowledgeBase, lang: Lang) -> String {
 /// `2026-11-26` as "26 novembre 2026" or "26 November 2026"; anything else is returned as is.
 pub fn long_date(iso: &str, lang: Lang) -> String {
     const FR: [&str; 12] = [
-        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-        "novembre", "décembre",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
     ];
     const EN: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     let parts: Vec<&str> = iso.split('-').collect();
     let parsed = match parts.as_slice() {
@@ -210,7 +230,11 @@ pub fn long_date(iso: &str, lang: Lang) -> String {
                 Lang::Fr => FR[month - 1],
                 Lang::En => EN[month - 1],
             };
-            let day = if lang == Lang::Fr && day == 1 { "1er".to_string() } else { day.to_string() };
+            let day = if lang == Lang::Fr && day == 1 {
+                "1er".to_string()
+            } else {
+                day.to_string()
+            };
             format!("{day} {month} {year}")
         }
         None => iso.to_string(),

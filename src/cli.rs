@@ -15,10 +15,20 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
-#[command(name = "territory-bot", version, about = "Answers investors' questions about a territory, from a curated knowledge base")]
+#[command(
+    name = "territory-bot",
+    version,
+    about = "Answers investors' questions about a territory, from a curated knowledge base"
+)]
 pub struct Cli {
     /// Folder of the knowledge base
-    #[arg(long, global = true, value_name = "DIR", env = "TERRITORY_BOT_KNOWLEDGE", default_value = "knowledge")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        env = "TERRITORY_BOT_KNOWLEDGE",
+        default_value = "knowledge"
+    )]
     pub knowledge: PathBuf,
 
     #[command(subcommand)]
@@ -143,7 +153,11 @@ fn check(dir: &Path, strict: bool) -> ExitCode {
         }
         None => format!("{}: not loaded", dir.display()),
     };
-    println!("{summary}: {errors} error{}, {warnings} warning{}", plural(errors), plural(warnings));
+    println!(
+        "{summary}: {errors} error{}, {warnings} warning{}",
+        plural(errors),
+        plural(warnings)
+    );
     if errors > 0 || (strict && warnings > 0) {
         ExitCode::from(1)
     } else {
@@ -195,13 +209,20 @@ impl<'a> JsonReply<'a> {
     }
 }
 
-fn ask(engine: &Engine, json: bool, explain: bool, lang: Option<Lang>, words: &[String]) -> ExitCode {
+fn ask(
+    engine: &Engine,
+    json: bool,
+    explain: bool,
+    lang: Option<Lang>,
+    words: &[String],
+) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let answer_one = |question: &str, out: &mut dyn Write| -> std::io::Result<()> {
         let reply = engine.ask(question, lang);
         if json {
-            let line = serde_json::to_string(&JsonReply::new(engine.base(), &reply)).map_err(std::io::Error::other)?;
+            let line = serde_json::to_string(&JsonReply::new(engine.base(), &reply))
+                .map_err(std::io::Error::other)?;
             writeln!(out, "{line}")
         } else if explain {
             let found = engine.index().find(question);
@@ -236,7 +257,10 @@ fn ask(engine: &Engine, json: bool, explain: bool, lang: Option<Lang>, words: &[
                 Ok(_) => {
                     let text = String::from_utf8_lossy(&line);
                     let question = text.trim_end_matches(['\n', '\r']);
-                    if !json && !first && let Err(err) = writeln!(out) {
+                    if !json
+                        && !first
+                        && let Err(err) = writeln!(out)
+                    {
                         break Err(err);
                     }
                     first = false;
@@ -291,7 +315,12 @@ pub fn topics_text(base: &KnowledgeBase, lang: Lang) -> String {
         Lang::En => "Topics:",
     });
     for topic in &base.topics {
-        text.push_str(&format!("\n• {} ({}, {})", topic.title.get(lang), topic.id, topic.entries.len()));
+        text.push_str(&format!(
+            "\n• {} ({}, {})",
+            topic.title.get(lang),
+            topic.id,
+            topic.entries.len()
+        ));
         let description = topic.description.get(lang);
         if !description.is_empty() {
             text.push_str(&format!("\n  {description}"));
@@ -323,10 +352,18 @@ fn evaluate(
         match std::fs::read_to_string(file) {
             Ok(text) => match eval::parse_cases(&text) {
                 Ok(parsed) => {
-                    problems.extend(eval::unknown_ids(engine, &parsed).into_iter().map(|p| format!("{}: {p}", file.display())));
+                    problems.extend(
+                        eval::unknown_ids(engine, &parsed)
+                            .into_iter()
+                            .map(|p| format!("{}: {p}", file.display())),
+                    );
                     cases.extend(parsed);
                 }
-                Err(errors) => problems.extend(errors.into_iter().map(|e| format!("{}: {e}", file.display()))),
+                Err(errors) => problems.extend(
+                    errors
+                        .into_iter()
+                        .map(|e| format!("{}: {e}", file.display())),
+                ),
             },
             Err(err) => problems.push(format!("{}: cannot read: {err}", file.display())),
         }
@@ -347,7 +384,11 @@ fn evaluate(
     };
     let mut code = finish_output(written);
     if min_accuracy.is_some_and(|min| report.accuracy() < min) {
-        eprintln!("territory-bot: in-scope accuracy {:.3} is below {:.3}", report.accuracy(), min_accuracy.unwrap_or(0.0));
+        eprintln!(
+            "territory-bot: in-scope accuracy {:.3} is below {:.3}",
+            report.accuracy(),
+            min_accuracy.unwrap_or(0.0)
+        );
         code = ExitCode::from(1);
     }
     if min_rejection.is_some_and(|min| report.rejection() < min) {
@@ -376,11 +417,20 @@ fn chat(engine: &Engine, mut forced: Option<Lang>) -> ExitCode {
     let base = engine.base();
     let mut lang = forced.unwrap_or(base.settings.default_language);
     let mut suggestions: Vec<usize> = Vec::new();
-    println!("territory-bot — {}", if lang == Lang::Fr { CHAT_HELP_FR } else { CHAT_HELP_EN });
+    println!(
+        "territory-bot — {}",
+        if lang == Lang::Fr {
+            CHAT_HELP_FR
+        } else {
+            CHAT_HELP_EN
+        }
+    );
     loop {
         let line = match editor.readline("> ") {
             Ok(line) => line,
-            Err(rustyline::error::ReadlineError::Interrupted | rustyline::error::ReadlineError::Eof) => break,
+            Err(
+                rustyline::error::ReadlineError::Interrupted | rustyline::error::ReadlineError::Eof,
+            ) => break,
             Err(err) => {
                 eprintln!("territory-bot: cannot read the terminal: {err}");
                 return ExitCode::from(1);
@@ -395,12 +445,21 @@ fn chat(engine: &Engine, mut forced: Option<Lang>) -> ExitCode {
             let (name, argument) = command.split_once(' ').unwrap_or((command, ""));
             match name {
                 "quit" | "exit" | "q" => break,
-                "help" | "aide" => (if lang == Lang::Fr { CHAT_HELP_FR } else { CHAT_HELP_EN }).to_string(),
+                "help" | "aide" => (if lang == Lang::Fr {
+                    CHAT_HELP_FR
+                } else {
+                    CHAT_HELP_EN
+                })
+                .to_string(),
                 "topics" | "sujets" => topics_text(base, lang),
-                "topic" | "sujet" => topic_text(base, argument, lang).unwrap_or_else(|| match lang {
-                    Lang::Fr => format!("Aucun sujet « {argument} ». Tapez /topics pour les voir."),
-                    Lang::En => format!("No topic \"{argument}\". Type /topics to see them."),
-                }),
+                "topic" | "sujet" => {
+                    topic_text(base, argument, lang).unwrap_or_else(|| match lang {
+                        Lang::Fr => {
+                            format!("Aucun sujet « {argument} ». Tapez /topics pour les voir.")
+                        }
+                        Lang::En => format!("No topic \"{argument}\". Type /topics to see them."),
+                    })
+                }
                 "lang" => match argument.trim() {
                     "auto" => {
                         forced = None;
@@ -431,7 +490,11 @@ fn chat(engine: &Engine, mut forced: Option<Lang>) -> ExitCode {
         } else {
             let reply = engine.ask(input, forced);
             lang = reply.lang;
-            suggestions = if reply.band == Band::Unsure { reply.suggestions.clone() } else { Vec::new() };
+            suggestions = if reply.band == Band::Unsure {
+                reply.suggestions.clone()
+            } else {
+                Vec::new()
+            };
             reply.text
         };
         println!("{reply_text}\n");

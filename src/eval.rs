@@ -41,7 +41,11 @@ pub fn parse_cases(text: &str) -> Result<Vec<Case>, Vec<String>> {
             )),
         }
     }
-    if errors.is_empty() { Ok(cases) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(cases)
+    } else {
+        Err(errors)
+    }
 }
 
 /// A question the bot got wrong.
@@ -80,7 +84,11 @@ impl Report {
 }
 
 fn ratio(part: usize, whole: usize) -> f64 {
-    if whole == 0 { 1.0 } else { part as f64 / whole as f64 }
+    if whole == 0 {
+        1.0
+    } else {
+        part as f64 / whole as f64
+    }
 }
 
 /// Checks that every expected id names an entry of the engine's base.
@@ -89,11 +97,12 @@ pub fn unknown_ids(engine: &Engine, cases: &[Case]) -> Vec<String> {
         .iter()
         .filter_map(|case| {
             let id = case.expected.as_deref()?;
-            engine
-                .base()
-                .entry(id)
-                .is_none()
-                .then(|| format!("line {}: {id:?} is no entry id of the knowledge base", case.line))
+            engine.base().entry(id).is_none().then(|| {
+                format!(
+                    "line {}: {id:?} is no entry id of the knowledge base",
+                    case.line
+                )
+            })
         })
         .collect()
 }
@@ -110,7 +119,11 @@ pub fn run(engine: &Engine, cases: &[Case]) -> Report {
                 report.in_scope += 1;
                 if correct {
                     report.in_scope_correct += 1;
-                } else if reply.suggestions.iter().any(|&i| base.entries[i].id == *expected) {
+                } else if reply
+                    .suggestions
+                    .iter()
+                    .any(|&i| base.entries[i].id == *expected)
+                {
                     report.in_scope_suggested += 1;
                 }
             }
@@ -157,7 +170,11 @@ impl fmt::Display for Report {
             writeln!(f, "misses:")?;
         }
         for miss in &self.misses {
-            let band = if miss.band == Band::Confident.name() { "answered" } else { miss.band };
+            let band = if miss.band == Band::Confident.name() {
+                "answered"
+            } else {
+                miss.band
+            };
             writeln!(
                 f,
                 "  line {}: expected {}, got {} ({band}, {:.2}): {:?}",
@@ -178,12 +195,13 @@ mod tests {
 
     #[test]
     fn parses_cases_comments_and_reports_bad_lines() {
-        let cases = parse_cases("# header\n\nsaoneor\tterrain dispo ?\nnone\tweather tomorrow\n").unwrap();
+        let cases =
+            parse_cases("# header\n\nsaoneor\tterrain dispo ?\nnone\tweather tomorrow\n").unwrap();
         assert_eq!(cases.len(), 2);
         assert_eq!(cases[0].expected.as_deref(), Some("saoneor"));
         assert_eq!(cases[0].line, 3);
         assert_eq!(cases[1].expected, None);
-        let errors = parse_cases("ok\tfine\nno tab here\n\t\n").unwrap_err();
+        let errors = parse_cases("ok\tfine\nno tab here\nx\t \n").unwrap_err();
         assert_eq!(errors.len(), 2);
         assert!(errors[0].starts_with("line 2:"), "{errors:?}");
     }

@@ -209,15 +209,29 @@ mod tests {
     fn block_id_is_read_from_the_enclosing_table() {
         let text = "[topic]\nid = \"t\"\n\n[[entry]]\nid = \"first\"\n\n[[entry]]\nid = 'second' # c\nbad = 1\n";
         let file = SourceFile::new("k/a.toml", text.to_string());
-        assert_eq!(file.block_id_at("entry", text.find("bad").unwrap()).as_deref(), Some("second"));
-        assert_eq!(file.block_id_at("entry", text.find("first").unwrap()).as_deref(), Some("first"));
+        assert_eq!(
+            file.block_id_at("entry", text.find("bad").unwrap())
+                .as_deref(),
+            Some("second")
+        );
+        assert_eq!(
+            file.block_id_at("entry", text.find("first").unwrap())
+                .as_deref(),
+            Some("first")
+        );
         assert_eq!(file.block_id_at("entry", 3), None);
     }
 
     #[test]
     fn display_names_file_line_column_entry_and_fix() {
-        let at = Location { file: Arc::from(Path::new("knowledge/labels.toml")), line: 12, column: 5 };
-        let d = Diagnostic::error(&at, "answer.en is empty").in_entry("x").hint("write the answer");
+        let at = Location {
+            file: Arc::from(Path::new("knowledge/labels.toml")),
+            line: 12,
+            column: 5,
+        };
+        let d = Diagnostic::error(&at, "answer.en is empty")
+            .in_entry("x")
+            .hint("write the answer");
         assert_eq!(
             d.to_string(),
             "error: knowledge/labels.toml:12:5: entry \"x\": answer.en is empty (write the answer)"

@@ -145,9 +145,9 @@ impl KnowledgeBase {
         self.topic(name.trim()).or_else(|| {
             self.topics.iter().find(|topic| {
                 crate::matcher::normalize::comparable(&topic.id) == wanted
-                    || Lang::ALL
-                        .iter()
-                        .any(|&l| crate::matcher::normalize::comparable(topic.title.get(l)) == wanted)
+                    || Lang::ALL.iter().any(|&l| {
+                        crate::matcher::normalize::comparable(topic.title.get(l)) == wanted
+                    })
             })
         })
     }
@@ -159,9 +159,21 @@ impl KnowledgeBase {
         synonyms: Vec<Vec<String>>,
         settings: Settings,
     ) -> Self {
-        let entry_ids = entries.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
-        let topic_ids = topics.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
-        let contact_ids = contacts.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
+        let entry_ids = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
+        let topic_ids = topics
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.clone(), i))
+            .collect();
+        let contact_ids = contacts
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
         KnowledgeBase {
             topics,
             entries,
@@ -200,10 +212,16 @@ pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Diagnostic> {
     })?;
     let mut paths = Vec::new();
     for item in listing {
-        let item = item.map_err(|err| Diagnostic::file_error(dir, format!("cannot list this folder: {err}")))?;
+        let item = item.map_err(|err| {
+            Diagnostic::file_error(dir, format!("cannot list this folder: {err}"))
+        })?;
         let path = item.path();
         let name = item.file_name().to_string_lossy().into_owned();
-        if name.starts_with('_') || name.starts_with('.') || !name.ends_with(".toml") || !path.is_file() {
+        if name.starts_with('_')
+            || name.starts_with('.')
+            || !name.ends_with(".toml")
+            || !path.is_file()
+        {
             continue;
         }
         paths.push(path);
@@ -211,11 +229,18 @@ pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Diagnostic> {
     paths.sort();
     let mut files = Vec::with_capacity(paths.len());
     for path in paths {
-        let bytes = std::fs::read(&path)
-            .map_err(|err| Diagnostic::file_error(&path, format!("cannot read this file: {err}")))?;
+        let bytes = std::fs::read(&path).map_err(|err| {
+            Diagnostic::file_error(&path, format!("cannot read this file: {err}"))
+        })?;
         let text = String::from_utf8(bytes).map_err(|err| {
-            Diagnostic::file_error(&path, format!("not valid UTF-8 text (byte {})", err.utf8_error().valid_up_to()))
-                .hint("save the file as UTF-8")
+            Diagnostic::file_error(
+                &path,
+                format!(
+                    "not valid UTF-8 text (byte {})",
+                    err.utf8_error().valid_up_to()
+                ),
+            )
+            .hint("save the file as UTF-8")
         })?;
         files.push(SourceFile::new(path, text));
     }

@@ -26,9 +26,21 @@ pub fn build(files: &[SourceFile]) -> (Option<KnowledgeBase>, Vec<Diagnostic>) {
     for file in files {
         let name = file.path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         match name {
-            CONTACTS_FILE => contacts_file = checker.parse::<ContactsFile>(file, "contact").map(|c| (file, c)),
-            SYNONYMS_FILE => synonyms_file = checker.parse::<SynonymsFile>(file, "synonyms").map(|s| (file, s)),
-            SETTINGS_FILE => settings_file = checker.parse::<SettingsFile>(file, "matching").map(|s| (file, s)),
+            CONTACTS_FILE => {
+                contacts_file = checker
+                    .parse::<ContactsFile>(file, "contact")
+                    .map(|c| (file, c))
+            }
+            SYNONYMS_FILE => {
+                synonyms_file = checker
+                    .parse::<SynonymsFile>(file, "synonyms")
+                    .map(|s| (file, s))
+            }
+            SETTINGS_FILE => {
+                settings_file = checker
+                    .parse::<SettingsFile>(file, "matching")
+                    .map(|s| (file, s))
+            }
             _ => {
                 if let Some(topic) = checker.parse::<TopicFile>(file, "entry") {
                     topic_files.push((file, topic));
@@ -49,10 +61,17 @@ pub fn build(files: &[SourceFile]) -> (Option<KnowledgeBase>, Vec<Diagnostic>) {
         );
     }
 
-    let contacts = contacts_file.map(|(file, c)| checker.contacts(file, c)).unwrap_or_default();
-    let contact_ids: HashMap<&str, usize> =
-        contacts.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
-    let synonyms = synonyms_file.map(|(file, s)| checker.synonyms(file, s)).unwrap_or_default();
+    let contacts = contacts_file
+        .map(|(file, c)| checker.contacts(file, c))
+        .unwrap_or_default();
+    let contact_ids: HashMap<&str, usize> = contacts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    let synonyms = synonyms_file
+        .map(|(file, s)| checker.synonyms(file, s))
+        .unwrap_or_default();
     let settings = match settings_file {
         Some((file, s)) => checker.settings(file, s, &contact_ids),
         None => Settings {
@@ -121,7 +140,8 @@ impl Checker {
             Err(err) => {
                 let offset = err.span().map_or(0, |span| span.start);
                 let message = err.message().trim().replace('\n', "; ");
-                let mut diagnostic = Diagnostic::error(&file.location(offset), &message).hint(parse_hint(&message));
+                let mut diagnostic =
+                    Diagnostic::error(&file.location(offset), &message).hint(parse_hint(&message));
                 if let Some(id) = file.block_id_at(block, offset) {
                     diagnostic = diagnostic.in_entry(id);
                 }
@@ -136,19 +156,26 @@ impl Checker {
     }
 
     /// Checks an id's spelling; ids end up in commands and buttons, so they stay simple.
-    fn id_is_valid(&mut self, file: &SourceFile, id: &Spanned<String>, owner: Option<&str>) -> bool {
+    fn id_is_valid(
+        &mut self,
+        file: &SourceFile,
+        id: &Spanned<String>,
+        owner: Option<&str>,
+    ) -> bool {
         let text = id.get_ref();
         let valid = !text.is_empty()
-            && text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && text
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             && !text.starts_with('-')
             && !text.ends_with('-');
         if !valid {
-            let mut diagnostic = Diagnostic::error(&self.at(file, id), format!("id {text:?} is not a valid id")).hint(
-                format!(
-                    "use lowercase letters, digits and dashes only, e.g. {:?}",
-                    slug(text).unwrap_or_else(|| "my-entry".into())
-                ),
-            );
+            let mut diagnostic =
+                Diagnostic::error(&self.at(file, id), format!("id {text:?} is not a valid id"))
+                    .hint(format!(
+                        "use lowercase letters, digits and dashes only, e.g. {:?}",
+                        slug(text).unwrap_or_else(|| "my-entry".into())
+                    ));
             if let Some(owner) = owner {
                 diagnostic = diagnostic.in_entry(owner);
             }
@@ -169,7 +196,10 @@ impl Checker {
                 self.out.push(
                     Diagnostic::error(&at, "this contact id is already used")
                         .in_entry(&id)
-                        .hint(format!("first defined at line {}; give each contact its own id", first.line)),
+                        .hint(format!(
+                            "first defined at line {}; give each contact its own id",
+                            first.line
+                        )),
                 );
                 continue;
             }
@@ -185,9 +215,12 @@ impl Checker {
                 && !(url.get_ref().starts_with("https://") || url.get_ref().starts_with("http://"))
             {
                 self.out.push(
-                    Diagnostic::error(&self.at(file, url), format!("url {:?} is not a web address", url.get_ref()))
-                        .in_entry(&id)
-                        .hint("write it in full, starting with https://"),
+                    Diagnostic::error(
+                        &self.at(file, url),
+                        format!("url {:?} is not a web address", url.get_ref()),
+                    )
+                    .in_entry(&id)
+                    .hint("write it in full, starting with https://"),
                 );
             }
             if contact.url.is_none() && contact.email.is_none() && contact.phone.is_none() {
@@ -261,33 +294,48 @@ impl Checker {
         contact_ids: &HashMap<&str, usize>,
     ) -> Settings {
         let defaults = MatchingSettings::default();
-        let mut fraction = |value: &Option<Spanned<f64>>, name: &str, max: f64, default: f64| match value {
-            Some(v) if !(0.0..=max).contains(v.get_ref()) => {
-                self.out.push(
-                    Diagnostic::error(&file.location(v.span().start), format!("matching.{name} is {}", v.get_ref()))
-                        .hint(format!("use a number from 0 to {max}; the default is {default}")),
-                );
-                default
-            }
-            Some(v) => *v.get_ref(),
-            None => default,
-        };
+        let mut fraction =
+            |value: &Option<Spanned<f64>>, name: &str, max: f64, default: f64| match value {
+                Some(v) if !(0.0..=max).contains(v.get_ref()) => {
+                    self.out.push(
+                        Diagnostic::error(
+                            &file.location(v.span().start),
+                            format!("matching.{name} is {}", v.get_ref()),
+                        )
+                        .hint(format!(
+                            "use a number from 0 to {max}; the default is {default}"
+                        )),
+                    );
+                    default
+                }
+                Some(v) => *v.get_ref(),
+                None => default,
+            };
         let m = &parsed.matching;
         let confident = fraction(&m.confident, "confident", 1.0, defaults.confident);
         let unsure = fraction(&m.unsure, "unsure", 1.0, defaults.unsure);
         let margin = fraction(&m.margin, "margin", 0.5, defaults.margin);
         if unsure > confident {
-            let at = m.unsure.as_ref().map_or(file.location(0), |v| file.location(v.span().start));
+            let at = m
+                .unsure
+                .as_ref()
+                .map_or(file.location(0), |v| file.location(v.span().start));
             self.out.push(
-                Diagnostic::error(&at, format!("matching.unsure ({unsure}) is above matching.confident ({confident})"))
-                    .hint("the unsure band lies below the confident one: make unsure smaller"),
+                Diagnostic::error(
+                    &at,
+                    format!("matching.unsure ({unsure}) is above matching.confident ({confident})"),
+                )
+                .hint("the unsure band lies below the confident one: make unsure smaller"),
             );
         }
         let max_suggestions = match &m.max_suggestions {
             Some(v) if !(1..=5).contains(v.get_ref()) => {
                 self.out.push(
-                    Diagnostic::error(&file.location(v.span().start), format!("matching.max_suggestions is {}", v.get_ref()))
-                        .hint("use a whole number from 1 to 5; the default is 3"),
+                    Diagnostic::error(
+                        &file.location(v.span().start),
+                        format!("matching.max_suggestions is {}", v.get_ref()),
+                    )
+                    .hint("use a whole number from 1 to 5; the default is 3"),
                 );
                 defaults.max_suggestions
             }
@@ -298,8 +346,11 @@ impl Checker {
         for word in &m.off_topic_words {
             if comparable(word.get_ref()).is_empty() {
                 self.out.push(
-                    Diagnostic::error(&file.location(word.span().start), "empty word in matching.off_topic_words")
-                        .hint("remove it, or write the word"),
+                    Diagnostic::error(
+                        &file.location(word.span().start),
+                        "empty word in matching.off_topic_words",
+                    )
+                    .hint("remove it, or write the word"),
                 );
             } else {
                 off_topic_words.push(word.get_ref().trim().to_string());
@@ -352,20 +403,24 @@ impl Checker {
             let topic_at = self.at(file, &header.id);
             self.id_is_valid(file, &header.id, None);
             if let Some(first) = topic_seen.get(&topic_id) {
-                self.out.push(Diagnostic::error(&topic_at, format!("topic id {topic_id:?} is already used")).hint(
-                    format!(
-                        "first defined in {}:{}; give each topic file its own id",
-                        first.file.display(),
-                        first.line
-                    ),
-                ));
+                self.out.push(
+                    Diagnostic::error(&topic_at, format!("topic id {topic_id:?} is already used"))
+                        .hint(format!(
+                            "first defined in {}:{}; give each topic file its own id",
+                            first.file.display(),
+                            first.line
+                        )),
+                );
             }
             topic_seen.insert(topic_id.clone(), topic_at.clone());
             for lang in Lang::ALL {
                 if header.title.get_ref().get(lang).trim().is_empty() {
                     self.out.push(
-                        Diagnostic::error(&self.at(file, &header.title), format!("topic title.{lang} is empty"))
-                            .hint("give the topic a short title in both languages"),
+                        Diagnostic::error(
+                            &self.at(file, &header.title),
+                            format!("topic title.{lang} is empty"),
+                        )
+                        .hint("give the topic a short title in both languages"),
                     );
                 }
             }
@@ -373,7 +428,10 @@ impl Checker {
             let description = header
                 .description
                 .map(|d| d.map(|t| t.trim().to_string()))
-                .unwrap_or_else(|| Localized { fr: String::new(), en: String::new() });
+                .unwrap_or_else(|| Localized {
+                    fr: String::new(),
+                    en: String::new(),
+                });
             let topic_index = topics.len();
             let mut topic = Topic {
                 id: topic_id.clone(),
@@ -406,7 +464,15 @@ impl Checker {
                     keep = false;
                 }
                 entry_seen.entry(id.clone()).or_insert(id_at);
-                let checked = self.entry(file, def, topic_index, entry_at, contact_ids, &mut question_owner, &mut keyword_owner);
+                let checked = self.entry(
+                    file,
+                    def,
+                    topic_index,
+                    entry_at,
+                    contact_ids,
+                    &mut question_owner,
+                    &mut keyword_owner,
+                );
                 if keep {
                     let (built, see_also) = checked;
                     topic.entries.push(entries.len());
@@ -417,7 +483,11 @@ impl Checker {
             topics.push(topic);
         }
 
-        let entry_ids: HashMap<String, usize> = entries.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+        let entry_ids: HashMap<String, usize> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
         for (index, (file, see_also)) in pending_see_also.into_iter().enumerate() {
             let own_id = entries[index].id.clone();
             let mut resolved = Vec::new();
@@ -430,14 +500,23 @@ impl Checker {
                             .hint("list other entries only"),
                     ),
                     Some(&i) if resolved.contains(&i) => self.out.push(
-                        Diagnostic::warning(&at, format!("see_also names {:?} twice", other.get_ref()))
-                            .in_entry(&own_id)
-                            .hint("remove the second one"),
+                        Diagnostic::warning(
+                            &at,
+                            format!("see_also names {:?} twice", other.get_ref()),
+                        )
+                        .in_entry(&own_id)
+                        .hint("remove the second one"),
                     ),
                     Some(&i) => resolved.push(i),
                     None => self.out.push(
-                        unknown_id(at, "see_also", other.get_ref(), entry_ids.keys().map(String::as_str), "an [[entry]] table")
-                            .in_entry(&own_id),
+                        unknown_id(
+                            at,
+                            "see_also",
+                            other.get_ref(),
+                            entry_ids.keys().map(String::as_str),
+                            "an [[entry]] table",
+                        )
+                        .in_entry(&own_id),
                     ),
                 }
             }
@@ -460,7 +539,10 @@ impl Checker {
         let id = def.id.get_ref().clone();
         let questions_at = self.at(file, &def.questions);
         let questions = def.questions.into_inner();
-        let mut phrasings = Localized { fr: Vec::new(), en: Vec::new() };
+        let mut phrasings = Localized {
+            fr: Vec::new(),
+            en: Vec::new(),
+        };
         for lang in Lang::ALL {
             let list = questions.get(lang);
             if list.get_ref().is_empty() {
@@ -500,7 +582,10 @@ impl Checker {
                     Some((owner, first)) if *owner != id => self.out.push(
                         Diagnostic::error(
                             &at,
-                            format!("question {:?} is also a question of entry {owner:?}", question.get_ref()),
+                            format!(
+                                "question {:?} is also a question of entry {owner:?}",
+                                question.get_ref()
+                            ),
                         )
                         .in_entry(&id)
                         .hint(format!(
@@ -531,7 +616,10 @@ impl Checker {
                 self.out.push(
                     Diagnostic::error(&self.at(file, text), format!("answer.{lang} is empty"))
                         .in_entry(&id)
-                        .hint(format!("write the answer in {}: two to six sentences", language_name(lang))),
+                        .hint(format!(
+                            "write the answer in {}: two to six sentences",
+                            language_name(lang)
+                        )),
                 );
             }
         }
@@ -567,8 +655,14 @@ impl Checker {
             match contact_ids.get(contact.get_ref().as_str()) {
                 Some(&i) => contacts.push(i),
                 None => self.out.push(
-                    unknown_id(self.at(file, contact), "contacts", contact.get_ref(), contact_ids.keys().copied(), "contacts.toml")
-                        .in_entry(&id),
+                    unknown_id(
+                        self.at(file, contact),
+                        "contacts",
+                        contact.get_ref(),
+                        contact_ids.keys().copied(),
+                        "contacts.toml",
+                    )
+                    .in_entry(&id),
                 ),
             }
         }
@@ -639,7 +733,9 @@ fn unknown_id<'a>(
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)));
     let hint = match closest {
-        Some((_, candidate)) => format!("did you mean {candidate:?}? ids are defined in {defined_in}"),
+        Some((_, candidate)) => {
+            format!("did you mean {candidate:?}? ids are defined in {defined_in}")
+        }
         None => format!("use an id defined in {defined_in}, or add it there"),
     };
     Diagnostic::error(&at, format!("{field} names {id:?}, which is not defined")).hint(hint)
@@ -649,7 +745,10 @@ fn unknown_id<'a>(
 fn parse_hint(message: &str) -> String {
     if message.contains("unknown field") {
         "remove this key or correct its spelling; knowledge/README.md lists the keys".into()
-    } else if let Some(field) = message.strip_prefix("missing field `").and_then(|m| m.split('`').next()) {
+    } else if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|m| m.split('`').next())
+    {
         match field {
             "fr" | "en" => "give this text in both languages: fr = \"…\" and en = \"…\"".into(),
             "questions" => "add questions.fr = [\"…\"] and questions.en = [\"…\"]".into(),

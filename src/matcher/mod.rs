@@ -124,7 +124,6 @@ struct TermInfo {
     /// Normalised inverse document frequency over entries, in (0, 1].
     weight: f64,
     question_word: bool,
-    off_topic: bool,
     /// Whether any entry uses the term.
     used: bool,
 }
@@ -175,6 +174,8 @@ pub struct Index {
     phrasing_postings: HashMap<TermId, Vec<u32>>,
     /// Term → entries whose main or answer field uses it.
     entry_postings: HashMap<TermId, Vec<u32>>,
+    /// Off-topic words and phrases from the settings, as folded word sequences.
+    off_topic: Vec<Vec<String>>,
     settings: MatchingSettings,
     tuning: Tuning,
 }
@@ -223,6 +224,7 @@ impl Index {
                 phrasings: Vec::new(),
                 phrasing_postings: HashMap::new(),
                 entry_postings: HashMap::new(),
+                off_topic: Vec::new(),
                 settings: base.settings.matching.clone(),
                 tuning,
             },
@@ -235,11 +237,16 @@ impl Index {
                 builder.name(keyword);
             }
         }
-        for word in &base.settings.matching.off_topic_words {
-            for term in builder.name(word) {
-                builder.index.info[term as usize].off_topic = true;
-            }
-        }
+        // Off-topic words match as written (folded), not by stem: "salary" must not catch
+        // "salariés".
+        builder.index.off_topic = base
+            .settings
+            .matching
+            .off_topic_words
+            .iter()
+            .map(|word| normalize::words(word))
+            .filter(|words| !words.is_empty())
+            .collect();
         for (entry_index, entry) in base.entries.iter().enumerate() {
             let mut indexed = IndexedEntry::default();
             for lang in Lang::ALL {
@@ -248,7 +255,12 @@ impl Index {
                     indexed.main.extend(terms.iter().copied());
                     let id = builder.index.phrasings.len() as u32;
                     for &term in &terms {
-                        builder.index.phrasing_postings.entry(term).or_default().push(id);
+                        builder
+                            .index
+                            .phrasing_postings
+                            .entry(term)
+                            .or_default()
+                            .push(id);
                     }
                     builder.index.phrasings.push(IndexedPhrasing {
                         entry: entry_index,
@@ -269,7 +281,12 @@ impl Index {
             }
             for &term in indexed.main.union(&indexed.answer) {
                 *builder.document_frequency.entry(term).or_default() += 1;
-                builder.index.entry_postings.entry(term).or_default().push(entry_index as u32);
+                builder
+                    .index
+                    .entry_postings
+                    .entry(term)
+                    .or_default()
+                    .push(entry_index as u32);
             }
             builder.index.entries.push(indexed);
         }
@@ -289,31 +306,50 @@ impl Index {
             };
         }
         let candidates = self.score(&slots);
-        let band = self.band(&slots, &candidates);
-        Found { band, candidates, lang }
+        let band = self.band(&slots, &candidates, self.is_off_topic(&words));
+        Found {
+            band,
+            candidates,
+            lang,
+        }
     }
 
     /// How `question` was read: each slot's terms and weight, for tuning the base and the matcher.
     pub fn explain(&self, question: &str) -> String {
         let words = normalize::words(question);
-        let names: HashMap<TermId, &str> = self.terms.iter().map(|(k, &v)| (v, k.as_str())).collect();
+        let names: HashMap<TermId, &str> =
+            self.terms.iter().map(|(k, &v)| (v, k.as_str())).collect();
         let slots = self.question_slots(&words);
         let mut out = String::new();
         for slot in &slots {
-            let terms: Vec<&str> = slot.terms.iter().map(|t| names.get(t).copied().unwrap_or("?")).collect();
-            out.push_str(&format!("  [{}] weight {:.2}\n", terms.join(" | "), slot.weight));
+            let terms: Vec<&str> = slot
+                .terms
+                .iter()
+                .map(|t| names.get(t).copied().unwrap_or("?"))
+                .collect();
+            out.push_str(&format!(
+                "  [{}] weight {:.2}\n",
+                terms.join(" | "),
+                slot.weight
+            ));
         }
         out
     }
 
-    fn band(&self, slots: &[Slot], candidates: &[Candidate]) -> Band {
+    /// Whether the question contains one of the settings' off-topic words or phrases.
+    fn is_off_topic(&self, words: &[String]) -> bool {
+        self.off_topic.iter().any(|phrase| {
+            words
+                .windows(phrase.len())
+                .any(|window| window == phrase.as_slice())
+        })
+    }
+
+    fn band(&self, slots: &[Slot], candidates: &[Candidate], off_topic: bool) -> Band {
         let settings = &self.settings;
         let Some(top) = candidates.first() else {
             return Band::NoMatch;
         };
-        let off_topic = slots
-            .iter()
-            .any(|slot| slot.terms.iter().any(|&t| self.info[t as usize].off_topic));
         let top_entry = &self.entries[top.entry];
         let specific = slots.iter().any(|slot| {
             slot.weight >= self.tuning.specific_term_weight
@@ -341,7 +377,11 @@ impl Index {
 
     /// Scores every entry that shares a term with the question; best first, ties by entry order.
     fn score(&self, slots: &[Slot]) -> Vec<Candidate> {
-        let question_norm = slots.iter().map(|s| s.weight * s.weight).sum::<f64>().sqrt();
+        let question_norm = slots
+            .iter()
+            .map(|s| s.weight * s.weight)
+            .sum::<f64>()
+            .sqrt();
         let question_total: f64 = slots.iter().map(|s| s.weight).sum();
         // Phrasing → (dot product, last slot counted), so a slot counts once per phrasing.
         let mut dot: HashMap<u32, (f64, usize)> = HashMap::new();
@@ -396,12 +436,18 @@ impl Index {
             .map(|(entry, (main, answer, keyword))| {
                 let entry = entry as usize;
                 let explained_weight = main + t.answer_field_factor * answer;
-                let unexplained = (question_total - explained_weight).max(0.0) * long_question_damping;
-                let coverage = explained_weight / (explained_weight + unexplained).max(f64::EPSILON);
+                let unexplained =
+                    (question_total - explained_weight).max(0.0) * long_question_damping;
+                let coverage =
+                    explained_weight / (explained_weight + unexplained).max(f64::EPSILON);
                 let similarity = best_phrasing.get(&entry).copied().unwrap_or(0.0);
                 let score = t.phrasing_share * similarity + (1.0 - t.phrasing_share) * coverage;
                 // A keyword closes part of the gap to 1, so the score stays within 0..=1.
-                let score = if keyword { score + t.keyword_bonus * (1.0 - score) } else { score };
+                let score = if keyword {
+                    score + t.keyword_bonus * (1.0 - score)
+                } else {
+                    score
+                };
                 Candidate { entry, score }
             })
             .collect();
@@ -430,7 +476,12 @@ impl Index {
         // Accented letters are French evidence the folded words no longer show.
         let accents = raw
             .chars()
-            .filter(|c| matches!(c, 'é' | 'è' | 'ê' | 'à' | 'ç' | 'ù' | 'û' | 'ô' | 'î' | 'â' | 'ë' | 'ï'))
+            .filter(|c| {
+                matches!(
+                    c,
+                    'é' | 'è' | 'ê' | 'à' | 'ç' | 'ù' | 'û' | 'ô' | 'î' | 'â' | 'ë' | 'ï'
+                )
+            })
             .count();
         french += 0.5 * accents.min(4) as f64;
         if (french - english).abs() < 0.25 {
@@ -498,20 +549,27 @@ impl Index {
             push(vec![term], weight, &mut slots);
         }
         for weight in unknown {
-            slots.push(Slot { terms: Vec::new(), weight });
+            slots.push(Slot {
+                terms: Vec::new(),
+                weight,
+            });
         }
         slots
     }
 
     /// A slot weighs as its heaviest term that the base uses; a word only the settings know
-    /// (an off-topic word) weighs as an unknown word.
+    /// weighs as an unknown word.
     fn slot_weight(&self, terms: &[TermId]) -> f64 {
         let weight = terms
             .iter()
             .filter(|&&t| self.info[t as usize].used)
             .map(|&t| self.term_weight(t))
             .fold(0.0, f64::max);
-        if weight > 0.0 { weight } else { self.tuning.unknown_word_weight }
+        if weight > 0.0 {
+            weight
+        } else {
+            self.tuning.unknown_word_weight
+        }
     }
 
     fn term_weight(&self, term: TermId) -> f64 {
@@ -548,10 +606,16 @@ impl Index {
         let boundaries: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(3).collect();
         boundaries.into_iter().find_map(|at| {
             let (left, right) = word.split_at(at);
-            if right.chars().count() < 3 || stopwords::is_stop_word(left) || stopwords::is_stop_word(right) {
+            if right.chars().count() < 3
+                || stopwords::is_stop_word(left)
+                || stopwords::is_stop_word(right)
+            {
                 return None;
             }
-            Some((self.surface.get(left)?.clone(), self.surface.get(right)?.clone()))
+            Some((
+                self.surface.get(left)?.clone(),
+                self.surface.get(right)?.clone(),
+            ))
         })
     }
 
@@ -621,7 +685,9 @@ impl Builder {
     }
 
     fn synonyms(&mut self, groups: &[Vec<String>]) {
-        let group_terms: Vec<TermId> = (0..groups.len()).map(|i| self.term(&format!("syn:{i}"))).collect();
+        let group_terms: Vec<TermId> = (0..groups.len())
+            .map(|i| self.term(&format!("syn:{i}")))
+            .collect();
         let split = |text: &String| -> Vec<String> {
             normalize::words(text)
                 .into_iter()
@@ -689,7 +755,11 @@ impl Builder {
             });
         }
         if pattern[0].len() > 1 {
-            self.index.phrases.entry(pattern[0][1]).or_default().push(Phrase { pattern, term });
+            self.index
+                .phrases
+                .entry(pattern[0][1])
+                .or_default()
+                .push(Phrase { pattern, term });
         }
     }
 
@@ -721,7 +791,11 @@ impl Builder {
         let idf = |df: f64| (1.0 + (documents - df + 0.5) / (df + 0.5)).ln();
         let max_idf = idf(1.0);
         for (term, info) in self.index.info.iter_mut().enumerate() {
-            let df = self.document_frequency.get(&(term as TermId)).copied().unwrap_or(0);
+            let df = self
+                .document_frequency
+                .get(&(term as TermId))
+                .copied()
+                .unwrap_or(0);
             info.used = df > 0;
             info.weight = (idf(f64::from(df.max(1))) / max_idf).clamp(0.05, 1.0);
         }
@@ -748,3 +822,6 @@ impl Builder {
         self.index
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -112,8 +112,14 @@ mod tests {
 
     #[test]
     fn apostrophes_and_elisions_split_words() {
-        assert_eq!(comparable("l’Usinerie d'industrie qu'est-ce"), "l usinerie d industrie qu est ce");
-        assert_eq!(comparable("Territoire d\u{2019}industrie"), "territoire d industrie");
+        assert_eq!(
+            comparable("l’Usinerie d'industrie qu'est-ce"),
+            "l usinerie d industrie qu est ce"
+        );
+        assert_eq!(
+            comparable("Territoire d\u{2019}industrie"),
+            "territoire d industrie"
+        );
     }
 
     #[test]
@@ -124,7 +130,10 @@ mod tests {
 
     #[test]
     fn discord_markup_emoji_and_control_characters_are_dropped() {
-        assert_eq!(comparable("<@123> <@!4> <@&5> <#6> hi <:wave:77> <a:x:8> <t:99:R>"), "hi");
+        assert_eq!(
+            comparable("<@123> <@!4> <@&5> <#6> hi <:wave:77> <a:x:8> <t:99:R>"),
+            "hi"
+        );
         assert_eq!(comparable("terrain 🏭 dispo\u{0}\u{7}\t?"), "terrain dispo");
         assert_eq!(comparable("a < b > c"), "a b c");
         assert_eq!(comparable("@everyone land"), "everyone land");

@@ -63,7 +63,9 @@ impl TypoIndex {
         }
         let mut best: Option<(usize, std::cmp::Reverse<u32>, &str)> = None;
         for variant in deletes(&chars, edits) {
-            let Some(ids) = self.deletes.get(&variant) else { continue };
+            let Some(ids) = self.deletes.get(&variant) else {
+                continue;
+            };
             for &id in ids {
                 let candidate = self.words[id as usize].as_str();
                 let allowed = edits.min(max_edits(candidate.chars().count()));
@@ -71,7 +73,11 @@ impl TypoIndex {
                 if distance > allowed {
                     continue;
                 }
-                let key = (distance, std::cmp::Reverse(self.frequency[id as usize]), candidate);
+                let key = (
+                    distance,
+                    std::cmp::Reverse(self.frequency[id as usize]),
+                    candidate,
+                );
                 if best.is_none_or(|b| key < b) {
                     best = Some(key);
                 }
@@ -114,10 +120,16 @@ mod tests {
 
     #[test]
     fn corrects_within_the_length_aware_limit() {
-        let typo = index(&[("saoneor", 3), ("territoire", 5), ("industrie", 5), ("usine", 2)]);
+        let typo = index(&[
+            ("saoneor", 3),
+            ("territoire", 5),
+            ("industrie", 5),
+            ("usine", 2),
+        ]);
         assert_eq!(typo.correct("saonor"), Some("saoneor")); // one deletion
         assert_eq!(typo.correct("saoenor"), Some("saoneor")); // one transposition
-        assert_eq!(typo.correct("teritoir"), Some("territoire")); // two edits, long word
+        assert_eq!(typo.correct("terrritoir"), Some("territoire")); // two edits, long word
+        assert_eq!(typo.correct("teritoir"), None); // two edits, but 8 letters allow one
         assert_eq!(typo.correct("indsutrie"), Some("industrie"));
         assert_eq!(typo.correct("usin"), None); // 4 letters: no tolerance
         assert_eq!(typo.correct("saxxeor"), None); // two edits on a 7-letter word: too far

@@ -1,0 +1,248 @@
+//! Matcher behaviour on a small base built in memory: typos, spellings, synonyms, names,
+//! bands and language.
+
+use super::*;
+use crate::knowledge::{SourceFile, parse_files};
+
+const PARKS: &str = r#"
+[topic]
+id = "parks"
+title = { fr = "Parcs d'activités", en = "Business parks" }
+
+[[entry]]
+id = "parc-nord"
+questions.fr = ["Qu'est-ce que le parc ParcNord ?", "ParcNord", "c'est quoi ParcNord"]
+questions.en = ["What is the ParcNord park?", "ParcNord", "tell me about ParcNord"]
+keywords = ["ParcNord"]
+answer.fr = "ParcNord est le grand parc d'activités de Valbourg."
+answer.en = "ParcNord is Valbourg's main business park."
+sources = ["test"]
+updated = 2026-11-26
+
+[[entry]]
+id = "land"
+questions.fr = ["Quels terrains sont disponibles ?", "terrain disponible pour une usine"]
+questions.en = ["What land is available?", "available land for a factory"]
+answer.fr = "Il reste des terrains sur ParcNord."
+answer.en = "Some land is left on ParcNord."
+sources = ["test"]
+updated = 2026-11-26
+
+[[entry]]
+id = "french-tech"
+questions.fr = ["Valbourg fait-il partie de la French Tech ?", "french tech"]
+questions.en = ["Is Valbourg part of French Tech?", "french tech"]
+keywords = ["French Tech"]
+answer.fr = "Valbourg a rejoint un réseau thématique French Tech."
+answer.en = "Valbourg joined a French Tech thematic network."
+sources = ["test"]
+updated = 2026-11-26
+
+[[entry]]
+id = "population"
+questions.fr = ["Combien d'habitants compte Valbourg ?", "population de Valbourg"]
+questions.en = ["How many people live in Valbourg?", "population of Valbourg"]
+answer.fr = "Valbourg compte 50 000 habitants."
+answer.en = "Valbourg has 50,000 inhabitants."
+sources = ["test"]
+updated = 2026-11-26
+
+[[entry]]
+id = "training"
+questions.fr = ["Quelles formations pour l'industrie ?", "formation industrie"]
+questions.en = ["What industrial training is there?", "industry training"]
+answer.fr = "Des formations industrielles existent à Valbourg."
+answer.en = "Valbourg offers industrial training."
+sources = ["test"]
+updated = 2026-11-26
+
+[[entry]]
+id = "recruiting"
+questions.fr = ["Comment recruter pour l'industrie ?", "recrutement industrie"]
+questions.en = ["How do I recruit for industry?", "industry recruiting"]
+answer.fr = "Le territoire aide à recruter."
+answer.en = "The territory helps with recruiting."
+sources = ["test"]
+updated = 2026-11-26
+"#;
+
+const SYNONYMS: &str = r#"
+[[synonyms]]
+words = ["terrain", "land", "plot", "parcelle"]
+
+[[synonyms]]
+words = ["usine", "factory", "plant"]
+"#;
+
+const SETTINGS: &str = r#"
+default_language = "en"
+[matching]
+off_topic_words = ["weather", "météo", "coupe du monde"]
+"#;
+
+fn index() -> (KnowledgeBase, Index) {
+    let files = vec![
+        SourceFile::new("k/parks.toml", PARKS.to_string()),
+        SourceFile::new("k/settings.toml", SETTINGS.to_string()),
+        SourceFile::new("k/synonyms.toml", SYNONYMS.to_string()),
+    ];
+    let (base, diagnostics) = parse_files(&files);
+    let base = base.unwrap_or_else(|| panic!("test base is invalid: {diagnostics:#?}"));
+    let index = Index::build(&base);
+    (base, index)
+}
+
+/// The confidently answered entry's id, or the band's name.
+fn answer(question: &str) -> String {
+    let (base, index) = index();
+    let found = index.find(question);
+    match found.band {
+        Band::Confident => base.entries[found.candidates[0].entry].id.clone(),
+        band => band.name().to_string(),
+    }
+}
+
+#[test]
+fn exact_phrasings_are_answered_confidently() {
+    assert_eq!(answer("What is the ParcNord park?"), "parc-nord");
+    assert_eq!(
+        answer("Combien d'habitants compte Valbourg ?"),
+        "population"
+    );
+}
+
+#[test]
+fn spellings_case_accents_and_glued_words_meet() {
+    for question in ["parcnord", "PARCNORD", "Parc Nord ?", "c'est quoi parcnord"] {
+        assert_eq!(answer(question), "parc-nord", "{question}");
+    }
+}
+
+#[test]
+fn typos_are_tolerated_per_word() {
+    assert_eq!(answer("parcnrod"), "parc-nord");
+    assert_eq!(answer("populaton of valbourg"), "population");
+}
+
+#[test]
+fn synonyms_match_across_languages() {
+    // "plot" and "parcelle" never appear in the land entry's questions.
+    assert_eq!(answer("any plot available?"), "land");
+    assert_eq!(answer("parcelle disponible pour une factory"), "land");
+}
+
+#[test]
+fn a_multi_word_name_is_one_strong_hit() {
+    let (base, index) = index();
+    let found = index.find("la french tech ?");
+    assert_eq!(found.band, Band::Confident);
+    assert_eq!(base.entries[found.candidates[0].entry].id, "french-tech");
+    // "tech" alone is a weaker match than the name.
+    let weaker = index.find("la tech ?");
+    assert!(weaker.top().map_or(0.0, |c| c.score) < found.candidates[0].score);
+}
+
+#[test]
+fn two_close_entries_give_did_you_mean() {
+    let (base, index) = index();
+    let found = index.find("industrie");
+    assert_eq!(found.band, Band::Unsure, "{found:?}");
+    let ids: Vec<&str> = found
+        .candidates
+        .iter()
+        .take(2)
+        .map(|c| base.entries[c.entry].id.as_str())
+        .collect();
+    assert!(
+        ids.contains(&"training") && ids.contains(&"recruiting"),
+        "{ids:?}"
+    );
+}
+
+#[test]
+fn unrelated_and_off_topic_questions_are_not_answered() {
+    assert_eq!(answer("who won the rugby final"), "no match");
+    assert_eq!(answer("weather in Valbourg tomorrow"), "no match");
+    assert_eq!(answer("la coupe du monde à Valbourg"), "no match");
+    // The same words without the off-topic one are answered.
+    assert_eq!(answer("population of Valbourg"), "population");
+}
+
+#[test]
+fn unknown_words_count_against_a_match() {
+    let (_, index) = index();
+    let plain = index.find("population of Valbourg").candidates[0].score;
+    let diluted = index.find("population of Tokyo Osaka Kyoto").candidates[0].score;
+    assert!(diluted < plain, "{diluted} < {plain}");
+}
+
+#[test]
+fn messages_without_words_to_match_are_empty() {
+    for question in ["", "   ", "🙂🏭", "bonjour !", "<@123> hello", "\u{0}\u{7}"] {
+        assert_eq!(answer(question), "empty", "{question:?}");
+    }
+}
+
+#[test]
+fn language_is_told_from_the_words() {
+    let (_, index) = index();
+    assert_eq!(
+        index.find("Quels terrains sont disponibles ?").lang,
+        Some(Lang::Fr)
+    );
+    assert_eq!(
+        index.find("What land is available for us?").lang,
+        Some(Lang::En)
+    );
+    assert_eq!(
+        index.find("terrain dispo à côté de l'usine").lang,
+        Some(Lang::Fr)
+    );
+    assert_eq!(index.find("ParcNord").lang, None);
+}
+
+#[test]
+fn matching_is_deterministic() {
+    let (_, first) = index();
+    let (_, second) = index();
+    for question in ["industrie", "land", "parc", "valbourg population factory"] {
+        let a = first.find(question);
+        let b = second.find(question);
+        assert_eq!(a.band, b.band, "{question}");
+        assert_eq!(a.candidates, b.candidates, "{question}");
+    }
+}
+
+#[test]
+fn scores_stay_between_zero_and_one() {
+    let (_, index) = index();
+    for question in [
+        "parcnord parcnord parcnord french tech",
+        "What is the ParcNord park?",
+        "land plot terrain parcelle",
+        &"population ".repeat(500),
+    ] {
+        for candidate in index.find(question).candidates {
+            assert!(
+                (0.0..=1.0).contains(&candidate.score),
+                "{question}: {}",
+                candidate.score
+            );
+        }
+    }
+}
+
+#[test]
+fn odd_input_never_panics() {
+    let (_, index) = index();
+    let huge = "terrain ".repeat(2_500) + &"x".repeat(10_000);
+    for question in [
+        huge.as_str(),
+        "@everyone @here <@&1> <#2>",
+        "\u{202e}gnp.exe",
+        "ﷺ ﷽ 𝕋𝔾𝕍",
+        "a\u{0301}\u{0301}\u{0301}",
+    ] {
+        let _ = index.find(question);
+    }
+}
