@@ -20,21 +20,21 @@ fn main() {
         cases.extend(eval::parse_cases(&text).expect("eval format"));
     }
     let mut results = Vec::new();
-    for unknown in [0.6, 0.8, 1.0] {
-        for cap in [2.0, 3.0, 4.0] {
+    for unknown in [0.6, 0.8] {
+        for cap in [2.0, 3.0] {
             for share in [0.3, 0.4, 0.5, 0.6] {
-                for keyword in [0.2, 0.3] {
-                    for specific in [0.25] {
+                for answer_share in [0.3, 0.6, 1.0] {
+                    for question_word in [0.1, 0.3, 0.5] {
                         let tuning = Tuning {
                             unknown_word_weight: unknown,
                             evidence_cap: cap,
                             phrasing_share: share,
-                            keyword_bonus: keyword,
-                            specific_term_weight: specific,
+                            answer_frequency_share: answer_share,
+                            question_word_weight: question_word,
                             ..Tuning::default()
                         };
-                        for confident in [0.55, 0.6, 0.65, 0.7] {
-                            for margin in [0.01, 0.02, 0.03, 0.05] {
+                        for confident in [0.55, 0.6, 0.65] {
+                            for margin in [0.01, 0.02, 0.04] {
                                 let mut base = base.clone();
                                 base.settings.matching.confident = confident;
                                 base.settings.matching.margin = margin;

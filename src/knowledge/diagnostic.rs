@@ -126,7 +126,15 @@ impl SourceFile {
 
     /// The location of byte `offset` (clamped to the text).
     pub fn location(&self, offset: usize) -> Location {
-        let offset = offset.min(self.text.len());
+        let mut offset = offset.min(self.text.len());
+        // In a CRLF file, a position on the line break points at the '\n'; the '\r' before it
+        // is part of the break, not a column.
+        if self.text.as_bytes().get(offset) == Some(&b'\n')
+            && offset > 0
+            && self.text.as_bytes()[offset - 1] == b'\r'
+        {
+            offset -= 1;
+        }
         let line_index = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let line_start = self.line_starts[line_index];
         let column = self.text[line_start..]

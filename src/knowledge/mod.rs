@@ -193,7 +193,7 @@ impl KnowledgeBase {
 /// every file, errors and warnings, in file order.
 pub fn load_dir(dir: &Path) -> (Option<KnowledgeBase>, Vec<Diagnostic>) {
     match read_dir(dir) {
-        Ok(files) => parse_files(&files),
+        Ok(files) => parse_files(dir, &files),
         Err(diagnostic) => (None, vec![diagnostic]),
     }
 }
@@ -247,7 +247,7 @@ pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, Diagnostic> {
     Ok(files)
 }
 
-/// Parses and checks knowledge files already read into memory.
-pub fn parse_files(files: &[SourceFile]) -> (Option<KnowledgeBase>, Vec<Diagnostic>) {
-    validate::build(files)
+/// Parses and checks the knowledge files of folder `dir`, already read into memory.
+pub fn parse_files(dir: &Path, files: &[SourceFile]) -> (Option<KnowledgeBase>, Vec<Diagnostic>) {
+    validate::build(dir, files)
 }

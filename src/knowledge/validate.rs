@@ -17,7 +17,10 @@ use std::collections::HashMap;
 use toml::Spanned;
 
 /// Parses every file, checks the whole base and builds it when there is no error.
-pub fn build(files: &[SourceFile]) -> (Option<KnowledgeBase>, Vec<Diagnostic>) {
+pub fn build(
+    dir: &std::path::Path,
+    files: &[SourceFile],
+) -> (Option<KnowledgeBase>, Vec<Diagnostic>) {
     let mut checker = Checker::default();
     let mut topic_files = Vec::new();
     let mut contacts_file = None;
@@ -50,13 +53,8 @@ pub fn build(files: &[SourceFile]) -> (Option<KnowledgeBase>, Vec<Diagnostic>) {
         }
     }
     if !checker.saw_topic_file {
-        let folder = files
-            .first()
-            .and_then(|f| f.path.parent())
-            .map(|p| p.to_path_buf())
-            .unwrap_or_default();
         checker.out.push(
-            Diagnostic::file_error(&folder, "no topic file: the knowledge base has no questions")
+            Diagnostic::file_error(dir, "no topic file: the knowledge base has no questions")
                 .hint("add a file such as labels.toml with a [topic] table and [[entry]] tables; see knowledge/README.md"),
         );
     }

@@ -81,8 +81,13 @@ impl Found {
 /// they are a struct rather than constants so that a tuning run can try others.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Tuning {
-    /// Weight of a question word (who, pourquoi…) relative to its rarity: present, never decisive.
-    pub question_word_factor: f64,
+    /// Fixed weight of a question word (who, pourquoi, combien…): enough to tell "how many"
+    /// from "what is", never decisive on its own.
+    pub question_word_weight: f64,
+    /// How much an entry that uses a word only in its answer counts towards the word's document
+    /// frequency (1 = as much as one whose questions use it). Answers repeat the territory's
+    /// big names, which would otherwise weigh nothing when a question names them.
+    pub answer_frequency_share: f64,
     /// Weight of a word the base never uses: evidence that the question is about something else.
     pub unknown_word_weight: f64,
     /// Unknown numbers ("2024", "20000") say less than unknown words.
@@ -104,8 +109,9 @@ pub struct Tuning {
 impl Default for Tuning {
     fn default() -> Self {
         Tuning {
-            question_word_factor: 0.35,
-            unknown_word_weight: 0.6,
+            question_word_weight: 0.5,
+            answer_frequency_share: 0.3,
+            unknown_word_weight: 0.8,
             unknown_number_weight: 0.25,
             specific_term_weight: 0.25,
             answer_field_factor: 0.5,
@@ -198,7 +204,7 @@ impl Stemmers {
 struct Builder {
     index: Index,
     /// How many entries use each term, for its idf.
-    document_frequency: HashMap<TermId, u32>,
+    document_frequency: HashMap<TermId, f64>,
     word_frequency: HashMap<String, u32>,
 }
 
@@ -279,8 +285,14 @@ impl Index {
                     indexed.main.extend(terms);
                 }
             }
+            let answer_share = builder.index.tuning.answer_frequency_share;
             for &term in indexed.main.union(&indexed.answer) {
-                *builder.document_frequency.entry(term).or_default() += 1;
+                let share = if indexed.main.contains(&term) {
+                    1.0
+                } else {
+                    answer_share
+                };
+                *builder.document_frequency.entry(term).or_default() += share;
                 builder
                     .index
                     .entry_postings
@@ -575,7 +587,7 @@ impl Index {
     fn term_weight(&self, term: TermId) -> f64 {
         let info = &self.info[term as usize];
         if info.question_word {
-            info.weight * self.tuning.question_word_factor
+            self.tuning.question_word_weight
         } else {
             info.weight
         }
@@ -795,9 +807,9 @@ impl Builder {
                 .document_frequency
                 .get(&(term as TermId))
                 .copied()
-                .unwrap_or(0);
-            info.used = df > 0;
-            info.weight = (idf(f64::from(df.max(1))) / max_idf).clamp(0.05, 1.0);
+                .unwrap_or(0.0);
+            info.used = df > 0.0;
+            info.weight = (idf(df.max(1.0)) / max_idf).clamp(0.05, 1.0);
         }
         // Each phrasing's vector norm, from the postings (the only place its terms are kept).
         let mut norms = vec![0.0; self.index.phrasings.len()];

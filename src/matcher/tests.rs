@@ -86,7 +86,7 @@ fn index() -> (KnowledgeBase, Index) {
         SourceFile::new("k/settings.toml", SETTINGS.to_string()),
         SourceFile::new("k/synonyms.toml", SYNONYMS.to_string()),
     ];
-    let (base, diagnostics) = parse_files(&files);
+    let (base, diagnostics) = parse_files(std::path::Path::new("k"), &files);
     let base = base.unwrap_or_else(|| panic!("test base is invalid: {diagnostics:#?}"));
     let index = Index::build(&base);
     (base, index)
