@@ -69,11 +69,4 @@ impl<T> Localized<T> {
             en: f(self.en),
         }
     }
-
-    pub fn as_ref(&self) -> Localized<&T> {
-        Localized {
-            fr: &self.fr,
-            en: &self.en,
-        }
-    }
 }

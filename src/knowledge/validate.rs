@@ -535,7 +535,6 @@ impl Checker {
         keyword_owner: &mut HashMap<String, String>,
     ) -> (Entry, Vec<Spanned<String>>) {
         let id = def.id.get_ref().clone();
-        let questions_at = self.at(file, &def.questions);
         let questions = def.questions.into_inner();
         let mut phrasings = Localized {
             fr: Vec::new(),
@@ -605,7 +604,6 @@ impl Checker {
                 target.push(Phrasing { text, at });
             }
         }
-        let _ = questions_at;
 
         let answer = def.answer.into_inner();
         for lang in Lang::ALL {

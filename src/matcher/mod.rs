@@ -348,12 +348,22 @@ impl Index {
         out
     }
 
-    /// Whether the question contains one of the settings' off-topic words or phrases.
+    /// Whether the question contains one of the settings' off-topic words or phrases, as
+    /// written or with a plural "s" or "x".
     fn is_off_topic(&self, words: &[String]) -> bool {
+        let same = |said: &String, listed: &String| {
+            said == listed
+                || said
+                    .strip_suffix(['s', 'x'])
+                    .is_some_and(|singular| singular == listed)
+        };
         self.off_topic.iter().any(|phrase| {
-            words
-                .windows(phrase.len())
-                .any(|window| window == phrase.as_slice())
+            words.windows(phrase.len()).any(|window| {
+                window
+                    .iter()
+                    .zip(phrase)
+                    .all(|(said, listed)| same(said, listed))
+            })
         })
     }
 
@@ -728,24 +738,22 @@ impl Builder {
         }
     }
 
-    /// Registers a name (keyword or off-topic word) and returns the terms that stand for it:
-    /// both stems of a one-word name, or one phrase term for a longer one.
-    fn name(&mut self, text: &str) -> Vec<TermId> {
+    /// Registers a keyword so that questions can name it: a one-word name is its word's stems,
+    /// a longer one becomes a phrase term.
+    fn name(&mut self, text: &str) {
         let words: Vec<String> = normalize::words(text)
             .into_iter()
             .filter(|w| !stopwords::is_stop_word(w))
             .collect();
         match words.as_slice() {
-            [] => Vec::new(),
+            [] => {}
             [single] => {
-                let mut terms = vec![self.word(single, Lang::Fr), self.word(single, Lang::En)];
-                terms.dedup();
-                terms
+                self.word(single, Lang::Fr);
+                self.word(single, Lang::En);
             }
             _ => {
                 let term = self.term(&format!("name:{}", words.join(" ")));
                 self.phrase(&words, term);
-                vec![term]
             }
         }
     }

@@ -169,6 +169,17 @@ fn unrelated_and_off_topic_questions_are_not_answered() {
 }
 
 #[test]
+fn off_topic_words_match_as_written_or_in_the_plural() {
+    let (_, index) = index();
+    let off_topic = |text: &str| index.is_off_topic(&normalize::words(text));
+    assert!(off_topic("Météo demain ?"));
+    assert!(off_topic("les météos"));
+    assert!(off_topic("LA COUPE DU MONDE"));
+    assert!(!off_topic("la coupe de France"));
+    assert!(!off_topic("meteorologie"));
+}
+
+#[test]
 fn unknown_words_count_against_a_match() {
     let (_, index) = index();
     let plain = index.find("population of Valbourg").candidates[0].score;
