@@ -22,15 +22,15 @@ fn main() {
     let mut results = Vec::new();
     for unknown in [0.6, 0.8] {
         for cap in [2.0, 3.0] {
-            for share in [0.3, 0.4, 0.5, 0.6] {
-                for answer_share in [0.3, 0.6, 1.0] {
-                    for question_word in [0.1, 0.3, 0.5] {
+            for share in [0.3, 0.4] {
+                for answer_share in [0.2, 0.3, 0.5] {
+                    for keyword in [0.2, 0.3, 0.4] {
                         let tuning = Tuning {
                             unknown_word_weight: unknown,
                             evidence_cap: cap,
                             phrasing_share: share,
                             answer_frequency_share: answer_share,
-                            question_word_weight: question_word,
+                            keyword_bonus: keyword,
                             ..Tuning::default()
                         };
                         for confident in [0.55, 0.6, 0.65] {

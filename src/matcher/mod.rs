@@ -92,6 +92,8 @@ pub struct Tuning {
     pub unknown_word_weight: f64,
     /// Unknown numbers ("2024", "20000") say less than unknown words.
     pub unknown_number_weight: f64,
+    /// The most a known number weighs, however rare it is in the base.
+    pub number_weight_cap: f64,
     /// A matched word at least this rare (normalised idf), or a keyword, is specific enough to
     /// justify a confident answer; "Chalon" alone is not.
     pub specific_term_weight: f64,
@@ -113,6 +115,7 @@ impl Default for Tuning {
             answer_frequency_share: 0.3,
             unknown_word_weight: 0.8,
             unknown_number_weight: 0.25,
+            number_weight_cap: 0.6,
             specific_term_weight: 0.25,
             answer_field_factor: 0.5,
             phrasing_share: 0.3,
@@ -279,10 +282,11 @@ impl Index {
                 indexed.answer.extend(title);
             }
             for keyword in &entry.keywords {
+                // Only the name as a whole is a keyword hit: "Chalon Nord" must not make every
+                // question that says "Chalon" a hit for the interchange.
+                indexed.keywords.extend(builder.name(keyword));
                 for lang in Lang::ALL {
-                    let terms = builder.text_terms(keyword, lang);
-                    indexed.keywords.extend(terms.iter().copied());
-                    indexed.main.extend(terms);
+                    indexed.main.extend(builder.text_terms(keyword, lang));
                 }
             }
             let answer_share = builder.index.tuning.answer_frequency_share;
@@ -374,11 +378,13 @@ impl Index {
         };
         let top_entry = &self.entries[top.entry];
         let specific = slots.iter().any(|slot| {
-            slot.weight >= self.tuning.specific_term_weight
+            let names_keyword = slot.terms.iter().any(|t| top_entry.keywords.contains(t));
+            let rare_and_matched = slot.weight >= self.tuning.specific_term_weight
                 && slot
                     .terms
                     .iter()
-                    .any(|t| top_entry.main.contains(t) || top_entry.answer.contains(t))
+                    .any(|t| top_entry.main.contains(t) || top_entry.answer.contains(t));
+            names_keyword || rare_and_matched
         });
         let second = candidates.get(1).map_or(0.0, |c| c.score);
         if off_topic {
@@ -738,22 +744,24 @@ impl Builder {
         }
     }
 
-    /// Registers a keyword so that questions can name it: a one-word name is its word's stems,
-    /// a longer one becomes a phrase term.
-    fn name(&mut self, text: &str) {
+    /// Registers a keyword so that questions can name it, and returns the terms that stand for
+    /// it as a whole: a one-word name's stems, or one phrase term for a longer name.
+    fn name(&mut self, text: &str) -> Vec<TermId> {
         let words: Vec<String> = normalize::words(text)
             .into_iter()
             .filter(|w| !stopwords::is_stop_word(w))
             .collect();
         match words.as_slice() {
-            [] => {}
+            [] => Vec::new(),
             [single] => {
-                self.word(single, Lang::Fr);
-                self.word(single, Lang::En);
+                let mut terms = vec![self.word(single, Lang::Fr), self.word(single, Lang::En)];
+                terms.dedup();
+                terms
             }
             _ => {
                 let term = self.term(&format!("name:{}", words.join(" ")));
                 self.phrase(&words, term);
+                vec![term]
             }
         }
     }
@@ -818,6 +826,14 @@ impl Builder {
                 .unwrap_or(0.0);
             info.used = df > 0.0;
             info.weight = (idf(df.max(1.0)) / max_idf).clamp(0.05, 1.0);
+        }
+        // A number in a question ("20", "000" of "20 000") is rarely what it is about: it
+        // supports a match but must not make one.
+        for (key, &term) in &self.index.terms {
+            if key.bytes().all(|b| b.is_ascii_digit()) {
+                let info = &mut self.index.info[term as usize];
+                info.weight = info.weight.min(self.index.tuning.number_weight_cap);
+            }
         }
         // Each phrasing's vector norm, from the postings (the only place its terms are kept).
         let mut norms = vec![0.0; self.index.phrasings.len()];

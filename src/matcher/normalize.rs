@@ -21,6 +21,11 @@ pub fn fold(text: &str) -> String {
         if is_combining_mark(c) {
             continue;
         }
+        // "36bn", "10k", "5ha": a number glued to its unit is two words. The other way round
+        // ("a6", "m2") is one name and stays whole.
+        if c.is_alphabetic() && out.ends_with(|p: char| p.is_ascii_digit()) {
+            out.push(' ');
+        }
         match c {
             'œ' => out.push_str("oe"),
             'æ' => out.push_str("ae"),
@@ -126,6 +131,7 @@ mod tests {
     fn numbers_in_both_formats_give_the_same_words() {
         assert_eq!(comparable("1,36 milliard"), comparable("1.36 milliard"));
         assert_eq!(comparable("industrie 4.0"), "industrie 4 0");
+        assert_eq!(comparable("1.36bn, 10k m2, A6"), "1 36 bn 10 k m2 a6");
     }
 
     #[test]
