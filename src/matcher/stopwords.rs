@@ -16,6 +16,7 @@ const FRENCH: &[&str] = &[
     "aupres",
     "aussi",
     "autre",
+    "autres",
     "aux",
     "avec",
     "avez",
