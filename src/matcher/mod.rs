@@ -90,6 +90,9 @@ pub struct Tuning {
     pub answer_frequency_share: f64,
     /// Weight of a word the base never uses: evidence that the question is about something else.
     pub unknown_word_weight: f64,
+    /// Weight of an unknown word capitalised inside a sentence: another city, company or person,
+    /// strong evidence that the question is not about this territory.
+    pub unknown_name_weight: f64,
     /// Unknown numbers ("2024", "20000") say less than unknown words.
     pub unknown_number_weight: f64,
     /// The most a known number weighs, however rare it is in the base.
@@ -114,6 +117,7 @@ impl Default for Tuning {
             question_word_weight: 0.5,
             answer_frequency_share: 0.3,
             unknown_word_weight: 0.8,
+            unknown_name_weight: 2.0,
             unknown_number_weight: 0.25,
             number_weight_cap: 0.6,
             specific_term_weight: 0.25,
@@ -313,7 +317,8 @@ impl Index {
     pub fn find(&self, question: &str) -> Found {
         let words = normalize::words(question);
         let lang = self.detect_language(question, &words);
-        let slots = self.question_slots(&words);
+        let names = normalize::capitalised_words(question);
+        let slots = self.question_slots(&words, &names);
         if slots.is_empty() {
             return Found {
                 band: Band::Empty,
@@ -333,15 +338,15 @@ impl Index {
     /// How `question` was read: each slot's terms and weight, for tuning the base and the matcher.
     pub fn explain(&self, question: &str) -> String {
         let words = normalize::words(question);
-        let names: HashMap<TermId, &str> =
+        let term_names: HashMap<TermId, &str> =
             self.terms.iter().map(|(k, &v)| (v, k.as_str())).collect();
-        let slots = self.question_slots(&words);
+        let slots = self.question_slots(&words, &normalize::capitalised_words(question));
         let mut out = String::new();
         for slot in &slots {
             let terms: Vec<&str> = slot
                 .terms
                 .iter()
-                .map(|t| names.get(t).copied().unwrap_or("?"))
+                .map(|t| term_names.get(t).copied().unwrap_or("?"))
                 .collect();
             out.push_str(&format!(
                 "  [{}] weight {:.2}\n",
@@ -522,7 +527,7 @@ impl Index {
     }
 
     /// Turns the question's words into weighted slots.
-    fn question_slots(&self, words: &[String]) -> Vec<Slot> {
+    fn question_slots(&self, words: &[String], names: &[String]) -> Vec<Slot> {
         let mut units: Vec<Vec<TermId>> = Vec::new();
         let mut unknown: Vec<f64> = Vec::new();
         let mut i = 0;
@@ -556,6 +561,8 @@ impl Index {
             } else {
                 unknown.push(if word.chars().all(|c| c.is_ascii_digit()) {
                     self.tuning.unknown_number_weight
+                } else if names.iter().any(|name| name == word) {
+                    self.tuning.unknown_name_weight
                 } else {
                     self.tuning.unknown_word_weight
                 });

@@ -48,6 +48,30 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The folded words that the asker capitalised inside a sentence: likely names of places,
+/// companies or people. Empty when the text is mostly capitals (shouting tells nothing).
+pub fn capitalised_words(text: &str) -> Vec<String> {
+    let text = strip_discord_markup(text);
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let capitals = text.chars().filter(|c| c.is_uppercase()).count();
+    if letters == 0 || capitals * 2 > letters {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    let mut sentence_start = true;
+    for token in text.split_whitespace() {
+        let starts_upper = token
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_uppercase);
+        if starts_upper && !sentence_start {
+            found.extend(fold(token).split_whitespace().map(str::to_string));
+        }
+        sentence_start = token.ends_with(['.', '!', '?', ':']);
+    }
+    found
+}
+
 /// The folded words joined by single spaces: two texts that only differ in case, accents or
 /// punctuation have the same comparable form.
 pub fn comparable(text: &str) -> String {
@@ -143,6 +167,20 @@ mod tests {
         assert_eq!(comparable("terrain 🏭 dispo\u{0}\u{7}\t?"), "terrain dispo");
         assert_eq!(comparable("a < b > c"), "a b c");
         assert_eq!(comparable("@everyone land"), "everyone land");
+    }
+
+    #[test]
+    fn capitalised_words_inside_a_sentence_are_names() {
+        assert_eq!(
+            capitalised_words("Population of Tokyo? And Osaka-Kyoto"),
+            ["tokyo", "osaka", "kyoto"]
+        );
+        assert_eq!(
+            capitalised_words("is there land in Lyon Part-Dieu"),
+            ["lyon", "part", "dieu"]
+        );
+        assert!(capitalised_words("WHERE IS TOKYO").is_empty());
+        assert!(capitalised_words("").is_empty());
     }
 
     #[test]

@@ -188,6 +188,14 @@ fn unknown_words_count_against_a_match() {
 }
 
 #[test]
+fn an_unknown_capitalised_name_weighs_more_than_an_unknown_word() {
+    let (_, index) = index();
+    let named = index.find("population of Tokyo").candidates[0].score;
+    let unnamed = index.find("population of tokyo").candidates[0].score;
+    assert!(named < unnamed, "{named} < {unnamed}");
+}
+
+#[test]
 fn messages_without_words_to_match_are_empty() {
     for question in ["", "   ", "🙂🏭", "bonjour !", "<@123> hello", "\u{0}\u{7}"] {
         assert_eq!(answer(question), "empty", "{question:?}");
