@@ -23,7 +23,7 @@ fn main() {
     for unknown in [0.6, 0.8] {
         for cap in [2.0, 3.0] {
             for share in [0.3, 0.4] {
-                for answer_share in [0.2, 0.3, 0.5] {
+                for answer_share in [0.3] {
                     for keyword in [0.2, 0.3, 0.4] {
                         let tuning = Tuning {
                             unknown_word_weight: unknown,
@@ -33,8 +33,8 @@ fn main() {
                             keyword_bonus: keyword,
                             ..Tuning::default()
                         };
-                        for confident in [0.55, 0.6, 0.65] {
-                            for margin in [0.01, 0.02, 0.04] {
+                        for confident in [0.5, 0.55, 0.6] {
+                            for margin in [0.01, 0.02, 0.03] {
                                 let mut base = base.clone();
                                 base.settings.matching.confident = confident;
                                 base.settings.matching.margin = margin;
