@@ -12,6 +12,7 @@
 
 pub mod answer;
 pub mod cli;
+pub mod discord;
 pub mod eval;
 pub mod knowledge;
 pub mod lang;
