@@ -72,6 +72,18 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Show the most frequent unanswered questions and the feedback per entry from the question log
+    Report {
+        /// The question log (default: question_log.path of the bot configuration)
+        #[arg(long, value_name = "FILE")]
+        log: Option<PathBuf>,
+        /// The bot configuration that names the log
+        #[arg(long, value_name = "FILE", default_value = "bot.toml")]
+        config: PathBuf,
+        /// How many questions to list
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
     /// Measure the matcher on labelled questions (`ENTRY-ID<TAB>question` or `none<TAB>question`)
     Eval {
         #[arg(required = true, value_name = "FILE")]
@@ -91,6 +103,7 @@ pub enum Command {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check { dir, strict } => check(dir.as_deref().unwrap_or(&cli.knowledge), strict),
+        Command::Report { log, config, limit } => report(log, &config, limit),
         command => {
             let Some(engine) = load(&cli.knowledge) else {
                 return ExitCode::from(1);
@@ -110,7 +123,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     min_accuracy,
                     min_rejection,
                 } => evaluate(&engine, &files, json, min_accuracy, min_rejection),
-                Command::Check { .. } => unreachable!("handled above"),
+                Command::Check { .. } | Command::Report { .. } => unreachable!("handled above"),
             }
         }
     }
@@ -162,6 +175,33 @@ fn check(dir: &Path, strict: bool) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn report(log: Option<PathBuf>, config: &Path, limit: usize) -> ExitCode {
+    let path = match log {
+        Some(path) => path,
+        None => match crate::discord::config::load(config, false) {
+            Ok(config) => config.question_log.path,
+            Err(diagnostics) => {
+                for diagnostic in diagnostics {
+                    eprintln!("{diagnostic}");
+                }
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let report =
+        crate::question_log::QuestionLog::open_existing(&path).and_then(|log| log.report(limit));
+    match report {
+        Ok(report) => finish_output(writeln!(std::io::stdout(), "{}", report.text())),
+        Err(err) => {
+            eprintln!(
+                "territory-bot: cannot read the question log {}: {err}",
+                path.display()
+            );
+            ExitCode::from(1)
+        }
     }
 }
 

@@ -17,6 +17,7 @@ pub mod eval;
 pub mod knowledge;
 pub mod lang;
 pub mod matcher;
+pub mod question_log;
 
 use answer::Reply;
 use knowledge::{Diagnostic, KnowledgeBase};

@@ -1437,3 +1437,47 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
         assert!(out.stdout.starts_with("in scope: "), "{out:#?}");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// report
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn report_lists_the_most_frequent_unanswered_questions_and_the_feedback() {
+    use territory_bot::question_log::{LoggedQuestion, QuestionLog};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("log.sqlite");
+    {
+        let log = QuestionLog::open(&path, false).unwrap();
+        for question in ["Prix du m2 ?", "prix du M2", "météo ?"] {
+            let logged = LoggedQuestion {
+                question,
+                lang: "fr",
+                band: "no match",
+                best_entry: None,
+                score: 0.1,
+                user_id: None,
+            };
+            log.record_question(&logged).unwrap();
+        }
+        log.record_feedback("parcnord", false, None).unwrap();
+    }
+    let out = run(bot().arg("report").arg("--log").arg(&path));
+    assert_eq!(out.code, 0, "{out:#?}");
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines[0], "Most frequent unanswered questions:");
+    assert!(lines[1].trim_start().starts_with("2 × "), "{out:#?}");
+    assert!(lines[1].to_lowercase().contains("prix du m2"), "{out:#?}");
+    assert!(lines[2].trim_start().starts_with("1 × météo"), "{out:#?}");
+    assert!(out.stdout.contains("parcnord: 0 / 1"), "{out:#?}");
+
+    let missing = run(bot()
+        .arg("report")
+        .arg("--log")
+        .arg(dir.path().join("none.sqlite")));
+    assert_eq!(missing.code, 1, "{missing:#?}");
+    assert!(
+        missing.stderr.contains("cannot read the question log"),
+        "{missing:#?}"
+    );
+}
