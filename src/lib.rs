@@ -18,6 +18,7 @@ pub mod knowledge;
 pub mod lang;
 pub mod matcher;
 pub mod question_log;
+pub mod reload;
 
 use answer::Reply;
 use knowledge::{Diagnostic, KnowledgeBase};
