@@ -4,3 +4,4 @@
 //! bad setting is a clear error at start rather than a failure after connecting.
 
 pub mod config;
+pub mod limits;
