@@ -457,6 +457,7 @@ fn chat(engine: &Engine, mut forced: Option<Lang>) -> ExitCode {
     let base = engine.base();
     let mut lang = forced.unwrap_or(base.settings.default_language);
     let mut suggestions: Vec<usize> = Vec::new();
+    let mut invalid_lines = 0;
     println!(
         "territory-bot — {}",
         if lang == Lang::Fr {
@@ -471,6 +472,15 @@ fn chat(engine: &Engine, mut forced: Option<Lang>) -> ExitCode {
             Err(
                 rustyline::error::ReadlineError::Interrupted | rustyline::error::ReadlineError::Eof,
             ) => break,
+            // A line that is not UTF-8 (a bad paste, a wrong terminal encoding) is skipped,
+            // not the end of the conversation.
+            Err(rustyline::error::ReadlineError::Io(err))
+                if err.kind() == std::io::ErrorKind::InvalidData && invalid_lines < 100 =>
+            {
+                invalid_lines += 1;
+                eprintln!("territory-bot: skipped a line that is not valid UTF-8 text");
+                continue;
+            }
             Err(err) => {
                 eprintln!("territory-bot: cannot read the terminal: {err}");
                 return ExitCode::from(1);

@@ -1481,3 +1481,14 @@ fn report_lists_the_most_frequent_unanswered_questions_and_the_feedback() {
         "{missing:#?}"
     );
 }
+
+#[test]
+fn chat_skips_a_line_that_is_not_utf8_and_goes_on() {
+    let mut input = b"What land is available at ParcNord?\n".to_vec();
+    input.extend_from_slice(b"\xff\xfe bad\n/topics\n/quit\n");
+    let out = run(valbourg().arg("chat").write_stdin(input));
+    assert_eq!(out.code, 0, "{out:#?}");
+    assert!(out.stderr.contains("not valid UTF-8"), "{out:#?}");
+    assert!(out.stdout.contains(entry("parcnord").answer_en), "{out:#?}");
+    assert!(out.stdout.contains("Topics:"), "{out:#?}");
+}
