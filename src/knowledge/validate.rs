@@ -125,6 +125,9 @@ pub fn collisions(base: &KnowledgeBase, index: &Index) -> Vec<Diagnostic> {
     out
 }
 
+/// The longest id, so that it fits in a Discord button's custom id with its prefix.
+pub const MAX_ID_CHARS: usize = 64;
+
 #[derive(Default)]
 struct Checker {
     out: Vec<Diagnostic>,
@@ -167,6 +170,19 @@ impl Checker {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             && !text.starts_with('-')
             && !text.ends_with('-');
+        // Ids travel in Discord button ids, which hold 100 characters.
+        if valid && text.chars().count() > MAX_ID_CHARS {
+            let mut diagnostic = Diagnostic::error(
+                &self.at(file, id),
+                format!("id {text:?} is {} characters long", text.chars().count()),
+            )
+            .hint(format!("keep ids to {MAX_ID_CHARS} characters at most"));
+            if let Some(owner) = owner {
+                diagnostic = diagnostic.in_entry(owner);
+            }
+            self.out.push(diagnostic);
+            return false;
+        }
         if !valid {
             let mut diagnostic =
                 Diagnostic::error(&self.at(file, id), format!("id {text:?} is not a valid id"))
@@ -767,4 +783,31 @@ fn parse_hint(message: &str) -> String {
 fn slug(text: &str) -> Option<String> {
     let folded = comparable(text).replace(' ', "-");
     (!folded.is_empty()).then_some(folded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_id_too_long_for_a_discord_button_is_an_error() {
+        let id = "a".repeat(MAX_ID_CHARS + 1);
+        let text = format!(
+            "[topic]\nid = \"t\"\ntitle = {{ fr = \"T\", en = \"T\" }}\n\n[[entry]]\nid = \"{id}\"\n\
+             questions.fr = [\"q\"]\nquestions.en = [\"q\"]\nanswer.fr = \"a\"\nanswer.en = \"a\"\n\
+             sources = [\"s\"]\nupdated = 2026-11-26\n"
+        );
+        let files = [SourceFile::new("k/t.toml", text)];
+        let (base, diagnostics) = build(std::path::Path::new("k"), &files);
+        assert!(base.is_none());
+        let message = diagnostics[0].to_string();
+        assert!(
+            message.starts_with("error: k/t.toml:6:6: entry "),
+            "{message}"
+        );
+        assert!(
+            message.contains("is 65 characters long (keep ids to 64 characters at most)"),
+            "{message}"
+        );
+    }
 }
