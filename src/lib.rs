@@ -61,6 +61,39 @@ impl Engine {
         Reply::new(&self.base, found, lang)
     }
 
+    /// Questions to propose while someone types `partial` (Discord's autocomplete): the best
+    /// matching entries' titles first, then phrasings that contain what was typed; at most
+    /// `limit`, without repeats.
+    pub fn suggest(&self, partial: &str, lang: Lang, limit: usize) -> Vec<String> {
+        let mut suggestions: Vec<String> = Vec::new();
+        let mut push = |text: &str, suggestions: &mut Vec<String>| {
+            if suggestions.len() < limit && !suggestions.iter().any(|s| s == text) {
+                suggestions.push(text.to_string());
+            }
+        };
+        let typed = matcher::normalize::comparable(partial);
+        if typed.is_empty() {
+            for entry in &self.base.entries {
+                push(entry.title(lang), &mut suggestions);
+            }
+            return suggestions;
+        }
+        for candidate in self.index.find(partial).candidates {
+            push(
+                self.base.entries[candidate.entry].title(lang),
+                &mut suggestions,
+            );
+        }
+        for entry in &self.base.entries {
+            for phrasing in entry.questions.get(lang) {
+                if matcher::normalize::comparable(&phrasing.text).contains(&typed) {
+                    push(&phrasing.text, &mut suggestions);
+                }
+            }
+        }
+        suggestions
+    }
+
     /// Checks that every phrasing of the base is answered confidently with its own entry.
     ///
     /// A phrasing that the matcher sends elsewhere (or only half recognises) means two entries

@@ -265,3 +265,22 @@ fn odd_input_never_panics() {
         let _ = index.find(question);
     }
 }
+
+#[test]
+fn autocomplete_proposes_matching_questions_first_and_stays_within_the_limit() {
+    let (base, _) = index();
+    let engine = crate::Engine::new(base);
+    let suggestions = engine.suggest("parcnor", Lang::En, 25);
+    assert_eq!(suggestions[0], "What is the ParcNord park?");
+    let all = engine.suggest("", Lang::Fr, 3);
+    assert_eq!(all.len(), 3);
+    assert_eq!(all[0], "Qu'est-ce que le parc ParcNord ?");
+    let typed = engine.suggest("french t", Lang::En, 25);
+    assert!(typed.contains(&"french tech".to_string()), "{typed:?}");
+    assert!(engine.suggest("land", Lang::En, 1).len() <= 1);
+    let mut unique = engine.suggest("valbourg", Lang::En, 25);
+    let count = unique.len();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), count);
+}
