@@ -66,7 +66,7 @@ impl Engine {
     /// `limit`, without repeats.
     pub fn suggest(&self, partial: &str, lang: Lang, limit: usize) -> Vec<String> {
         let mut suggestions: Vec<String> = Vec::new();
-        let mut push = |text: &str, suggestions: &mut Vec<String>| {
+        let push = |text: &str, suggestions: &mut Vec<String>| {
             if suggestions.len() < limit && !suggestions.iter().any(|s| s == text) {
                 suggestions.push(text.to_string());
             }
