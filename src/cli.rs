@@ -72,6 +72,16 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Run the bot on Discord (token in DISCORD_TOKEN; optional REST proxy in DISCORD_PROXY_URL)
+    Serve {
+        /// The bot configuration (see bot.example.toml); optional unless given
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Run only shards START to END-1 of TOTAL, as `START-END/TOTAL` (default: as many as
+        /// Discord recommends, all in this process)
+        #[arg(long, value_name = "START-END/TOTAL", value_parser = parse_shards)]
+        shards: Option<(u32, u32, u32)>,
+    },
     /// Show the most frequent unanswered questions and the feedback per entry from the question log
     Report {
         /// The question log (default: question_log.path of the bot configuration)
@@ -104,6 +114,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check { dir, strict } => check(dir.as_deref().unwrap_or(&cli.knowledge), strict),
         Command::Report { log, config, limit } => report(log, &config, limit),
+        Command::Serve { config, shards } => serve(&cli.knowledge, config, shards),
         command => {
             let Some(engine) = load(&cli.knowledge) else {
                 return ExitCode::from(1);
@@ -123,7 +134,9 @@ pub fn run(cli: Cli) -> ExitCode {
                     min_accuracy,
                     min_rejection,
                 } => evaluate(&engine, &files, json, min_accuracy, min_rejection),
-                Command::Check { .. } | Command::Report { .. } => unreachable!("handled above"),
+                Command::Check { .. } | Command::Report { .. } | Command::Serve { .. } => {
+                    unreachable!("handled above")
+                }
             }
         }
     }
@@ -175,6 +188,86 @@ fn check(dir: &Path, strict: bool) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// `START-END/TOTAL`: shards START..END of TOTAL.
+pub fn parse_shards(text: &str) -> Result<(u32, u32, u32), String> {
+    let usage = || format!("{text:?} is not START-END/TOTAL, e.g. 0-2/4 for shards 0 and 1 of 4");
+    let (range, total) = text.split_once('/').ok_or_else(usage)?;
+    let (start, end) = range.split_once('-').ok_or_else(usage)?;
+    let number = |t: &str| t.trim().parse::<u32>().map_err(|_| usage());
+    let (start, end, total) = (number(start)?, number(end)?, number(total)?);
+    if start >= end || end > total {
+        return Err(format!("{text:?}: need START < END <= TOTAL"));
+    }
+    Ok((start, end, total))
+}
+
+/// Checks everything `serve` needs before connecting; a bad setting exits with 2.
+fn serve(knowledge: &Path, config: Option<PathBuf>, shards: Option<(u32, u32, u32)>) -> ExitCode {
+    use crate::discord::config;
+    let config = match config {
+        Some(path) => config::load(&path, true),
+        None => config::load(Path::new("bot.toml"), false),
+    };
+    let config = match config {
+        Ok(config) => config,
+        Err(diagnostics) => {
+            for diagnostic in diagnostics {
+                eprintln!("{diagnostic}");
+            }
+            return ExitCode::from(2);
+        }
+    };
+    let token = match config::token(std::env::var(config::TOKEN_VAR).ok().as_deref()) {
+        Ok(token) => token,
+        Err(message) => {
+            eprintln!("territory-bot: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let proxy = match std::env::var(config::PROXY_VAR) {
+        Ok(url) => match config::proxy_url(&url) {
+            Ok(url) => Some(url),
+            Err(message) => {
+                eprintln!("territory-bot: {message}");
+                return ExitCode::from(2);
+            }
+        },
+        Err(_) => None,
+    };
+    let Some(engine) = load(knowledge) else {
+        return ExitCode::from(1);
+    };
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("territory_bot=info,warn")),
+        )
+        .with_writer(std::io::stderr)
+        .try_init();
+    let options = crate::discord::bot::ServeOptions {
+        token,
+        proxy,
+        config,
+        knowledge_dir: knowledge.to_path_buf(),
+        engine,
+        shards,
+    };
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("territory-bot: cannot start the async runtime: {err}");
+            return ExitCode::from(1);
+        }
+    };
+    match runtime.block_on(crate::discord::bot::serve(options)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("territory-bot: {err}");
+            ExitCode::from(1)
+        }
     }
 }
 

@@ -67,3 +67,193 @@ async fn a_real_serenity_client_talks_to_the_fake() {
     shard_manager.shutdown_all().await;
     let _ = tokio::time::timeout(fake_discord::WAIT, running).await;
 }
+
+/// The real `territory-bot serve`, run as a process against the fake Discord.
+struct Bot {
+    child: std::process::Child,
+    _dir: tempfile::TempDir,
+}
+
+impl Bot {
+    fn start(discord: &FakeDiscord, bot_toml: &str) -> Bot {
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("bot.toml");
+        let log = dir.path().join("log.sqlite");
+        std::fs::write(
+            &config,
+            format!(
+                "{bot_toml}\n[question_log]\npath = {:?}\n",
+                log.display().to_string()
+            ),
+        )
+        .unwrap();
+        let child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("territory-bot"))
+            .args(["--knowledge", "tests/fixtures/valid", "serve", "--config"])
+            .arg(&config)
+            .env("DISCORD_TOKEN", "MTAwMA.fake.token")
+            .env("DISCORD_PROXY_URL", discord.base_url())
+            .env_remove("TERRITORY_BOT_KNOWLEDGE")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("the bot starts");
+        Bot { child, _dir: dir }
+    }
+}
+
+impl Drop for Bot {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_direct_message_is_answered_with_an_embed_that_pings_nobody() {
+    let discord = FakeDiscord::start().await;
+    let _bot = Bot::start(&discord, "");
+    discord.wait_ready().await;
+    // Commands are registered once the framework is set up: after that, events are handled.
+    discord
+        .wait_for_call(|c| c.method == "PUT" && c.path.ends_with("/commands"))
+        .await;
+
+    let human = fake_discord::user(4_000, "investor");
+    discord.dispatch(
+        "MESSAGE_CREATE",
+        fake_discord::message(
+            2_000,
+            3_000,
+            None,
+            human,
+            "What land is available at ParcNord? @everyone",
+        ),
+    );
+    let call = discord
+        .wait_for_call(|c| c.method == "POST" && c.path == "/api/v10/channels/3000/messages")
+        .await;
+    let embed = &call.body["embeds"][0];
+    assert_eq!(
+        embed["title"], "What land is available at ParcNord?",
+        "{:#}",
+        call.body
+    );
+    assert!(
+        embed["description"]
+            .as_str()
+            .unwrap()
+            .starts_with("ParcNord offers 40 hectares"),
+        "{:#}",
+        call.body
+    );
+    assert_eq!(
+        call.body["allowed_mentions"]["parse"],
+        serde_json::json!([]),
+        "{:#}",
+        call.body
+    );
+    assert_eq!(
+        call.body["allowed_mentions"]["replied_user"], false,
+        "{:#}",
+        call.body
+    );
+    assert_eq!(
+        call.body["message_reference"]["message_id"], "2000",
+        "{:#}",
+        call.body
+    );
+}
+
+/// Messages from bots, and channel chatter that does not address the bot, get no reply; a
+/// mention in a guild channel does, and a user who asks again too soon gets one notice.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_bot_answers_only_when_addressed_and_respects_the_cooldown() {
+    let discord = FakeDiscord::start().await;
+    let _bot = Bot::start(&discord, "cooldown_seconds = 600");
+    discord.wait_ready().await;
+    discord
+        .wait_for_call(|c| c.method == "PUT" && c.path.ends_with("/commands"))
+        .await;
+    let question = "What land is available at ParcNord?";
+    let posts_to = |channel: u64| {
+        let path = format!("/api/v10/channels/{channel}/messages");
+        move |c: &support::fake_discord::RestCall| c.method == "POST" && c.path == path
+    };
+
+    // Chatter in a guild channel without a mention, and a bot's DM: ignored.
+    let chatter = fake_discord::message(
+        2_001,
+        3_001,
+        Some(5_000),
+        fake_discord::user(4_001, "someone"),
+        question,
+    );
+    discord.dispatch("MESSAGE_CREATE", chatter);
+    let mut other_bot = fake_discord::user(4_002, "other-bot");
+    other_bot["bot"] = serde_json::json!(true);
+    discord.dispatch(
+        "MESSAGE_CREATE",
+        fake_discord::message(2_002, 3_002, None, other_bot, question),
+    );
+
+    // A mention in a guild channel: answered, without the mention in the question.
+    let mut mention = fake_discord::message(
+        2_003,
+        3_003,
+        Some(5_000),
+        fake_discord::user(4_003, "investor"),
+        &format!("<@{}> {question}", fake_discord::BOT_ID),
+    );
+    mention["mentions"] = serde_json::json!([fake_discord::bot_user()]);
+    discord.dispatch("MESSAGE_CREATE", mention.clone());
+    let answer = discord.wait_for_call(posts_to(3_003)).await;
+    assert_eq!(
+        answer.body["embeds"][0]["title"], question,
+        "{:#}",
+        answer.body
+    );
+
+    // The same user again at once: one polite notice, then silence.
+    mention["id"] = serde_json::json!("2004");
+    discord.dispatch("MESSAGE_CREATE", mention.clone());
+    let notice = discord
+        .wait_for_call(|c| {
+            posts_to(3_003)(c) && c.body["message_reference"]["message_id"] == "2004"
+        })
+        .await;
+    assert!(
+        notice.body["content"]
+            .as_str()
+            .unwrap()
+            .contains("600 seconds"),
+        "{:#}",
+        notice.body
+    );
+    mention["id"] = serde_json::json!("2005");
+    discord.dispatch("MESSAGE_CREATE", mention);
+
+    // A last DM from someone else proves the earlier events were processed.
+    let last = fake_discord::message(
+        2_006,
+        3_006,
+        None,
+        fake_discord::user(4_006, "late"),
+        question,
+    );
+    discord.dispatch("MESSAGE_CREATE", last);
+    discord.wait_for_call(posts_to(3_006)).await;
+    let calls = discord.calls();
+    assert!(
+        !calls.iter().any(posts_to(3_001)),
+        "answered chatter: {calls:#?}"
+    );
+    assert!(
+        !calls.iter().any(posts_to(3_002)),
+        "answered a bot: {calls:#?}"
+    );
+    let to_mention_channel = calls.iter().filter(|c| posts_to(3_003)(c)).count();
+    assert_eq!(
+        to_mention_channel, 2,
+        "one answer and one notice: {calls:#?}"
+    );
+}

@@ -271,6 +271,21 @@ pub fn token(value: Option<&str>) -> Result<Token, String> {
     Ok(Token(token.to_string()))
 }
 
+/// Checks `DISCORD_PROXY_URL`: an http(s) base URL, returned without its trailing slash.
+pub fn proxy_url(value: &str) -> Result<String, String> {
+    let url = value.trim().trim_end_matches('/');
+    let valid = (url.starts_with("http://") || url.starts_with("https://"))
+        && url.len() > "https://".len()
+        && !url.contains(char::is_whitespace);
+    if valid {
+        Ok(url.to_string())
+    } else {
+        Err(format!(
+            "{PROXY_VAR} must be an http:// or https:// base URL, e.g. http://127.0.0.1:3000, not {value:?}"
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -342,6 +357,17 @@ mod tests {
             errors[0].starts_with("error: bot.toml:1:1: unknown field `cooldown`"),
             "{errors:#?}"
         );
+    }
+
+    #[test]
+    fn the_proxy_url_is_a_web_base() {
+        assert_eq!(
+            proxy_url("http://127.0.0.1:3000/").unwrap(),
+            "http://127.0.0.1:3000"
+        );
+        assert!(proxy_url("127.0.0.1:3000").is_err());
+        assert!(proxy_url("http://").is_err());
+        assert!(proxy_url("http://a b").is_err());
     }
 
     #[test]

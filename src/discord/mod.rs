@@ -5,6 +5,7 @@
 //! bot answers and how often, and how a reply is laid out as an embed with buttons. The serenity
 //! client that carries these to Discord comes on top of them.
 
+pub mod bot;
 pub mod card;
 pub mod config;
 pub mod limits;

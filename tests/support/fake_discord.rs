@@ -271,6 +271,10 @@ async fn rest(State(shared): State<Arc<Shared>>, request: Request) -> Response {
             axum::Json(reply).into_response()
         }
         ("POST", ["interactions", _, _, "callback"]) => StatusCode::NO_CONTENT.into_response(),
+        // Command registration: Discord answers with the registered commands; none is enough.
+        ("PUT", ["applications", _, "commands"]) | ("PUT", ["applications", _, "guilds", _, "commands"]) => {
+            axum::Json(json!([])).into_response()
+        }
         _ => (StatusCode::NOT_FOUND, axum::Json(json!({ "message": "Unknown route", "code": 0 }))).into_response(),
     }
 }
