@@ -1492,3 +1492,64 @@ fn chat_skips_a_line_that_is_not_utf8_and_goes_on() {
     assert!(out.stdout.contains(entry("parcnord").answer_en), "{out:#?}");
     assert!(out.stdout.contains("Topics:"), "{out:#?}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// serve: everything is checked before connecting
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn serve_rejects_bad_settings_with_exit_2_before_connecting() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("bad.toml");
+    std::fs::write(&config, "cooldown_seconds = -5\n").unwrap();
+    // No proxy and no network: were the bot to connect, it would fail differently.
+    let out = run(valbourg()
+        .args(["serve", "--config"])
+        .arg(&config)
+        .env("DISCORD_TOKEN", "MTAwMA.fake.token"));
+    assert_eq!(out.code, 2, "{out:#?}");
+    assert!(
+        out.stderr.contains("bad.toml:1:20: cooldown_seconds is -5"),
+        "{out:#?}"
+    );
+
+    let missing_token = run(valbourg()
+        .arg("serve")
+        .env_remove("DISCORD_TOKEN")
+        .current_dir(dir.path()));
+    assert_eq!(missing_token.code, 2, "{missing_token:#?}");
+    assert!(
+        missing_token.stderr.contains("DISCORD_TOKEN is not set"),
+        "{missing_token:#?}"
+    );
+
+    let secret = "MTAwMA.secret.value";
+    let bad_proxy = run(valbourg()
+        .arg("serve")
+        .current_dir(dir.path())
+        .env("DISCORD_TOKEN", secret)
+        .env("DISCORD_PROXY_URL", "localhost:3000"));
+    assert_eq!(bad_proxy.code, 2, "{bad_proxy:#?}");
+    assert!(
+        bad_proxy
+            .stderr
+            .contains("DISCORD_PROXY_URL must be an http"),
+        "{bad_proxy:#?}"
+    );
+    assert!(!bad_proxy.stderr.contains(secret) && !bad_proxy.stdout.contains(secret));
+
+    let named_but_missing = run(valbourg()
+        .args(["serve", "--config"])
+        .arg(dir.path().join("none.toml"))
+        .env("DISCORD_TOKEN", secret));
+    assert_eq!(named_but_missing.code, 2, "{named_but_missing:#?}");
+}
+
+#[test]
+fn serve_parses_shard_ranges() {
+    use territory_bot::cli::parse_shards;
+    assert_eq!(parse_shards("0-2/4"), Ok((0, 2, 4)));
+    assert!(parse_shards("2-2/4").is_err());
+    assert!(parse_shards("0-5/4").is_err());
+    assert!(parse_shards("abc").is_err());
+}
