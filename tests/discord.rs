@@ -4,7 +4,9 @@ mod support {
     pub mod fake_discord;
 }
 
-use serenity::all::{Context, EventHandler, GatewayIntents, HttpBuilder, Message, Ready};
+use serenity::all::{
+    Context, EventHandler, GatewayIntents, HttpBuilder, Interaction, Message, Ready,
+};
 use serenity::async_trait;
 use support::fake_discord::{self, FakeDiscord};
 
@@ -71,7 +73,7 @@ async fn a_real_serenity_client_talks_to_the_fake() {
 /// The real `territory-bot serve`, run as a process against the fake Discord.
 struct Bot {
     child: std::process::Child,
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
 }
 
 impl Bot {
@@ -97,8 +99,32 @@ impl Bot {
             .stderr(std::process::Stdio::null())
             .spawn()
             .expect("the bot starts");
-        Bot { child, _dir: dir }
+        Bot { child, dir }
     }
+
+    fn log_path(&self) -> std::path::PathBuf {
+        self.dir.path().join("log.sqlite")
+    }
+}
+
+/// Starts the fake and the bot, and waits until the bot handles events.
+async fn connected(bot_toml: &str) -> (FakeDiscord, Bot) {
+    let discord = FakeDiscord::start().await;
+    let bot = Bot::start(&discord, bot_toml);
+    discord.wait_ready().await;
+    // Commands are registered once the framework is set up: after that, events are handled.
+    discord
+        .wait_for_call(|c| c.method == "PUT" && c.path.ends_with("/commands"))
+        .await;
+    (discord, bot)
+}
+
+/// The response to interaction `id`.
+async fn callback(discord: &FakeDiscord, id: u64) -> support::fake_discord::RestCall {
+    let path = format!("/api/v10/interactions/{id}/token-{id}/callback");
+    discord
+        .wait_for_call(move |c| c.method == "POST" && c.path == path)
+        .await
 }
 
 impl Drop for Bot {
@@ -255,5 +281,145 @@ async fn the_bot_answers_only_when_addressed_and_respects_the_cooldown() {
     assert_eq!(
         to_mention_channel, 2,
         "one answer and one notice: {calls:#?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slash_ask_buttons_and_feedback_work_end_to_end() {
+    let (discord, bot) = connected("").await;
+    let human = fake_discord::user(4_000, "investor");
+
+    let options = serde_json::json!([{ "name": "question", "type": 3, "value": "What land is available at ParcNord?" }]);
+    discord.dispatch(
+        "INTERACTION_CREATE",
+        fake_discord::command(6_001, "ask", options, human.clone(), None, "0"),
+    );
+    let answer = callback(&discord, 6_001).await;
+    assert_eq!(answer.body["type"], 4, "{:#}", answer.body);
+    let data = &answer.body["data"];
+    assert_eq!(
+        data["embeds"][0]["title"], "What land is available at ParcNord?",
+        "{data:#}"
+    );
+    assert_eq!(
+        data["allowed_mentions"]["parse"],
+        serde_json::json!([]),
+        "{data:#}"
+    );
+    let buttons: Vec<&str> = data["components"][0]["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["custom_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        buttons,
+        [
+            "show:en:parcnord-access",
+            "feedback:up:parcnord",
+            "feedback:down:parcnord"
+        ]
+    );
+
+    // The see-also button shows the other answer.
+    discord.dispatch(
+        "INTERACTION_CREATE",
+        fake_discord::button(6_002, buttons[0], human.clone()),
+    );
+    let shown = callback(&discord, 6_002).await;
+    assert_eq!(
+        shown.body["data"]["embeds"][0]["title"], "How do I reach ParcNord from the motorway?",
+        "{:#}",
+        shown.body
+    );
+
+    // 👎 is acknowledged privately and lands in the question log.
+    discord.dispatch(
+        "INTERACTION_CREATE",
+        fake_discord::button(6_003, buttons[2], human.clone()),
+    );
+    let thanks = callback(&discord, 6_003).await;
+    assert_eq!(
+        thanks.body["data"]["flags"], 64,
+        "ephemeral: {:#}",
+        thanks.body
+    );
+    let log = territory_bot::question_log::QuestionLog::open_existing(&bot.log_path()).unwrap();
+    assert_eq!(
+        log.report(10).unwrap().feedback,
+        [("parcnord".to_string(), 0, 1)]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn autocomplete_offers_at_most_25_questions() {
+    let (discord, _bot) = connected("").await;
+    let human = fake_discord::user(4_000, "investor");
+    discord.dispatch(
+        "INTERACTION_CREATE",
+        fake_discord::autocomplete(6_010, "ask", "question", "", human.clone()),
+    );
+    let all = callback(&discord, 6_010).await;
+    assert_eq!(all.body["type"], 8, "{:#}", all.body);
+    let choices = all.body["data"]["choices"].as_array().unwrap();
+    assert!(!choices.is_empty() && choices.len() <= 25, "{:#}", all.body);
+    assert!(
+        choices
+            .iter()
+            .all(|c| c["name"].as_str().unwrap().chars().count() <= 100)
+    );
+
+    discord.dispatch(
+        "INTERACTION_CREATE",
+        fake_discord::autocomplete(6_011, "ask", "question", "motorway", human),
+    );
+    let typed = callback(&discord, 6_011).await;
+    assert_eq!(
+        typed.body["data"]["choices"][0]["name"], "How do I reach ParcNord from the motorway?",
+        "{:#}",
+        typed.body
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kb_reload_is_refused_to_a_member_without_rights() {
+    let (discord, _bot) = connected("").await;
+    let member = fake_discord::user(4_000, "visitor");
+    let reload = serde_json::json!([{ "name": "reload", "type": 1, "options": [] }]);
+    discord.dispatch(
+        "INTERACTION_CREATE",
+        fake_discord::command(
+            6_020,
+            "kb",
+            reload.clone(),
+            member.clone(),
+            Some(5_000),
+            "0",
+        ),
+    );
+    let refused = callback(&discord, 6_020).await;
+    assert!(
+        refused.body["data"]["content"]
+            .as_str()
+            .unwrap()
+            .contains("administrators"),
+        "{:#}",
+        refused.body
+    );
+    assert_eq!(refused.body["data"]["flags"], 64, "{:#}", refused.body);
+
+    // Manage Server (0x20) may reload.
+    discord.dispatch(
+        "INTERACTION_CREATE",
+        fake_discord::command(6_021, "kb", reload, member, Some(5_000), "32"),
+    );
+    let done = callback(&discord, 6_021).await;
+    assert!(
+        done.body["data"]["content"]
+            .as_str()
+            .unwrap()
+            .starts_with("knowledge reloaded: 6 entries"),
+        "{:#}",
+        done.body
     );
 }

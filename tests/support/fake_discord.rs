@@ -278,3 +278,63 @@ async fn rest(State(shared): State<Arc<Shared>>, request: Request) -> Response {
         _ => (StatusCode::NOT_FOUND, axum::Json(json!({ "message": "Unknown route", "code": 0 }))).into_response(),
     }
 }
+
+/// The fields every interaction carries (serenity 0.12.5 drops one that lacks `locale`,
+/// `entitlements` or `attachment_size_limit`).
+fn interaction(
+    kind: u8,
+    id: u64,
+    data: Value,
+    user: Value,
+    guild_id: Option<u64>,
+    permissions: &str,
+) -> Value {
+    let mut interaction = json!({
+        "id": id.to_string(), "application_id": APPLICATION_ID.to_string(), "type": kind,
+        "data": data, "channel_id": "3000", "token": format!("token-{id}"), "version": 1,
+        "app_permissions": "0", "locale": "en-US", "guild_locale": null, "entitlements": [],
+        "authorizing_integration_owners": {}, "context": null, "attachment_size_limit": 8_388_608
+    });
+    match guild_id {
+        Some(guild_id) => {
+            interaction["guild_id"] = json!(guild_id.to_string());
+            interaction["member"] = json!({
+                "user": user, "nick": null, "avatar": null, "roles": [],
+                "joined_at": "2026-01-01T00:00:00.000000+00:00", "premium_since": null,
+                "deaf": false, "mute": false, "flags": 0, "pending": false, "permissions": permissions
+            });
+        }
+        None => interaction["user"] = user,
+    }
+    interaction
+}
+
+/// A slash command: `name` with `options` (`[{name, type, value}]` or subcommands).
+pub fn command(
+    id: u64,
+    name: &str,
+    options: Value,
+    user: Value,
+    guild_id: Option<u64>,
+    permissions: &str,
+) -> Value {
+    let data = json!({ "id": "7000", "name": name, "type": 1, "options": options });
+    interaction(2, id, data, user, guild_id, permissions)
+}
+
+/// The user typing in a command option that has autocomplete.
+pub fn autocomplete(id: u64, name: &str, option: &str, typed: &str, user: Value) -> Value {
+    let data = json!({
+        "id": "7000", "name": name, "type": 1,
+        "options": [{ "name": option, "type": 3, "value": typed, "focused": true }]
+    });
+    interaction(4, id, data, user, None, "0")
+}
+
+/// A press on the button `custom_id` of a message the bot sent.
+pub fn button(id: u64, custom_id: &str, user: Value) -> Value {
+    let data = json!({ "custom_id": custom_id, "component_type": 2 });
+    let mut interaction = interaction(3, id, data, user, None, "0");
+    interaction["message"] = message(9_000, 3_000, None, bot_user(), "");
+    interaction
+}
