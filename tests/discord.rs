@@ -17,8 +17,18 @@ fn fixtures_deserialize_into_serenity_models() {
     let address = "127.0.0.1:1".parse().unwrap();
     serde_json::from_value::<Ready>(fake_discord::ready(address)).expect("READY fixture");
     let human = fake_discord::user(4_000, "investor");
-    serde_json::from_value::<Message>(fake_discord::message(1, 2, Some(3), human, "hi"))
+    serde_json::from_value::<Message>(fake_discord::message(1, 2, Some(3), human.clone(), "hi"))
         .expect("message fixture");
+    let options = serde_json::json!([{ "name": "question", "type": 3, "value": "land" }]);
+    for payload in [
+        fake_discord::command(1, "ask", options.clone(), human.clone(), None, "0"),
+        fake_discord::command(1, "ask", options, human.clone(), Some(5), "0"),
+        fake_discord::autocomplete(1, "ask", "question", "la", human.clone()),
+        fake_discord::button(1, "show:en:x", human),
+    ] {
+        let parsed = serde_json::from_value::<Interaction>(payload.clone());
+        assert!(parsed.is_ok(), "{parsed:?}: {payload:#}");
+    }
 }
 
 struct Echo;
