@@ -91,6 +91,13 @@ impl Bot {
         let dir = tempfile::tempdir().unwrap();
         let config = dir.path().join("bot.toml");
         let log = dir.path().join("log.sqlite");
+        // A copy of the valid base, so that a test may break it.
+        let knowledge = dir.path().join("knowledge");
+        std::fs::create_dir(&knowledge).unwrap();
+        for file in std::fs::read_dir("tests/fixtures/valid").unwrap() {
+            let file = file.unwrap();
+            std::fs::copy(file.path(), knowledge.join(file.file_name())).unwrap();
+        }
         std::fs::write(
             &config,
             format!(
@@ -100,7 +107,9 @@ impl Bot {
         )
         .unwrap();
         let child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("territory-bot"))
-            .args(["--knowledge", "tests/fixtures/valid", "serve", "--config"])
+            .arg("--knowledge")
+            .arg(&knowledge)
+            .args(["serve", "--config"])
             .arg(&config)
             .env("DISCORD_TOKEN", "MTAwMA.fake.token")
             .env("DISCORD_PROXY_URL", discord.base_url())
@@ -110,6 +119,27 @@ impl Bot {
             .spawn()
             .expect("the bot starts");
         Bot { child, dir }
+    }
+
+    fn knowledge_file(&self, name: &str) -> std::path::PathBuf {
+        self.dir.path().join("knowledge").join(name)
+    }
+
+    /// Sends SIGTERM and waits for the process to end; its exit code.
+    fn terminate(&mut self) -> Option<i32> {
+        let status = std::process::Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(status.success());
+        let deadline = std::time::Instant::now() + fake_discord::WAIT;
+        while std::time::Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.code();
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        None
     }
 
     fn log_path(&self) -> std::path::PathBuf {
@@ -432,4 +462,89 @@ async fn kb_reload_is_refused_to_a_member_without_rights() {
         "{:#}",
         done.body
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_broken_edit_keeps_the_last_good_base_and_admins_are_told() {
+    let (discord, bot) = connected("admin_log_channel = 7777").await;
+    let sites = bot.knowledge_file("sites.toml");
+    let text = std::fs::read_to_string(&sites).unwrap();
+    std::fs::write(&sites, text.replace("answer.en", "awnser.en")).unwrap();
+
+    // The watcher reloads by itself and tells the admin channel that it kept the old base.
+    let notice = discord
+        .wait_for_call(|c| c.method == "POST" && c.path == "/api/v10/channels/7777/messages")
+        .await;
+    let content = notice.body["content"].as_str().unwrap();
+    assert!(content.starts_with("knowledge NOT reloaded"), "{content}");
+    assert!(content.contains("sites.toml"), "{content}");
+
+    // /kb reload says the same, and questions are still answered from the last good base.
+    let admin = fake_discord::user(4_100, "admin");
+    let reload = serde_json::json!([{ "name": "reload", "type": 1, "options": [] }]);
+    discord.dispatch(
+        "INTERACTION_CREATE",
+        fake_discord::command(6_030, "kb", reload, admin, Some(5_000), "32"),
+    );
+    let refused = callback(&discord, 6_030).await;
+    assert!(
+        refused.body["data"]["content"]
+            .as_str()
+            .unwrap()
+            .starts_with("knowledge NOT reloaded"),
+        "{:#}",
+        refused.body
+    );
+    let asker = fake_discord::user(4_101, "investor");
+    discord.dispatch(
+        "MESSAGE_CREATE",
+        fake_discord::message(
+            2_100,
+            3_100,
+            None,
+            asker,
+            "What land is available at ParcNord?",
+        ),
+    );
+    let answer = discord
+        .wait_for_call(|c| c.method == "POST" && c.path == "/api/v10/channels/3100/messages")
+        .await;
+    assert!(
+        answer.body["embeds"][0]["description"]
+            .as_str()
+            .unwrap()
+            .starts_with("ParcNord offers 40 hectares")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_huge_question_full_of_mentions_gets_a_reply_within_discord_limits() {
+    let (discord, mut bot) = connected("").await;
+    let question = "<@123> @everyone <@&456> @here terrain ParcNord ? ".repeat(110);
+    assert!(question.chars().count() >= 5_000);
+    let asker = fake_discord::user(4_200, "investor");
+    discord.dispatch(
+        "MESSAGE_CREATE",
+        fake_discord::message(2_200, 3_200, None, asker, &question),
+    );
+    let reply = discord
+        .wait_for_call(|c| c.method == "POST" && c.path == "/api/v10/channels/3200/messages")
+        .await;
+    assert_eq!(
+        reply.body["allowed_mentions"]["parse"],
+        serde_json::json!([]),
+        "{:#}",
+        reply.body
+    );
+    let embed = &reply.body["embeds"][0];
+    let length = |key: &str| embed[key].as_str().map_or(0, |t| t.chars().count());
+    assert!(
+        length("description") <= 4_096 && length("title") <= 256,
+        "{:#}",
+        reply.body
+    );
+    assert!(reply.body["content"].as_str().unwrap_or("").chars().count() <= 2_000);
+
+    // SIGTERM: the shards close and the process ends cleanly.
+    assert_eq!(bot.terminate(), Some(0));
 }
