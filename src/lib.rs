@@ -7,8 +7,9 @@
 //!   normalisation, synonyms, typo tolerance, rare words weigh more. Pure: no I/O, deterministic.
 //! - [`answer`] turns a match into the reply a person reads (answer, "did you mean", fallback).
 //! - [`Engine`] bundles a base with its index: the one thing the shells hold and swap.
-//! - The shells stay thin: [`cli`] (terminal `ask`, `chat`, `check`, `eval`, `topics`) and, later,
-//!   the Discord bot, both call the same [`Engine::ask`].
+//! - The shells stay thin: [`cli`] (terminal `ask`, `chat`, `check`, `eval`, `topics`) and
+//!   [`discord`] (the bot, `serve`) both call the same [`Engine::ask`]; [`reload`] swaps in a new
+//!   engine when the files change, [`question_log`] keeps what the bot could not answer.
 
 pub mod answer;
 pub mod cli;

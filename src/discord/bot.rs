@@ -33,7 +33,7 @@ pub struct Data {
     pub engine: SharedEngine,
     pub knowledge_dir: PathBuf,
     pub config: BotConfig,
-    pub log: Option<QuestionLog>,
+    pub log: Option<Arc<QuestionLog>>,
     cooldown: Mutex<Cooldown>,
 }
 
@@ -66,6 +66,20 @@ pub async fn serve(options: ServeOptions) -> Result<(), Error> {
     let admin_channel = options.config.admin_log_channel;
     let removed = log.purge(retention, unix_now())?;
     tracing::info!(removed, "old question-log rows purged");
+    let log = Arc::new(log);
+    // Purge again every day for as long as the bot runs.
+    let purging = log.clone();
+    tokio::spawn(async move {
+        let mut daily = tokio::time::interval(std::time::Duration::from_secs(24 * 60 * 60));
+        daily.tick().await;
+        loop {
+            daily.tick().await;
+            match purging.purge(retention, unix_now()) {
+                Ok(removed) => tracing::info!(removed, "old question-log rows purged"),
+                Err(err) => tracing::warn!("cannot purge the question log: {err}"),
+            }
+        }
+    });
     let data = Data {
         engine: engine.clone(),
         knowledge_dir: options.knowledge_dir.clone(),
