@@ -24,7 +24,8 @@ fn fixtures_deserialize_into_serenity_models() {
         fake_discord::command(1, "ask", options.clone(), human.clone(), None, "0"),
         fake_discord::command(1, "ask", options, human.clone(), Some(5), "0"),
         fake_discord::autocomplete(1, "ask", "question", "la", human.clone()),
-        fake_discord::button(1, "show:en:x", human),
+        fake_discord::button(1, "show:en:x", human.clone()),
+        fake_discord::select(1, "topics:en:menu", &["sites"], human),
     ] {
         let parsed = serde_json::from_value::<Interaction>(payload.clone());
         assert!(parsed.is_ok(), "{parsed:?}: {payload:#}");
@@ -547,4 +548,46 @@ async fn a_huge_question_full_of_mentions_gets_a_reply_within_discord_limits() {
 
     // SIGTERM: the shards close and the process ends cleanly.
     assert_eq!(bot.terminate(), Some(0));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn topics_offers_a_menu_that_opens_a_topic() {
+    let (discord, _bot) = connected("").await;
+    let human = fake_discord::user(4_000, "investor");
+    discord.dispatch(
+        "INTERACTION_CREATE",
+        fake_discord::command(
+            6_040,
+            "topics",
+            serde_json::json!([]),
+            human.clone(),
+            None,
+            "0",
+        ),
+    );
+    let listed = callback(&discord, 6_040).await;
+    let menu = &listed.body["data"]["components"][0]["components"][0];
+    assert_eq!(menu["type"], 3, "{:#}", listed.body);
+    let values: Vec<&str> = menu["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(values, ["sites", "support"], "{:#}", listed.body);
+
+    let custom_id = menu["custom_id"].as_str().unwrap();
+    discord.dispatch(
+        "INTERACTION_CREATE",
+        fake_discord::select(6_041, custom_id, &["sites"], human),
+    );
+    let opened = callback(&discord, 6_041).await;
+    let text = opened.body["data"]["embeds"][0]["description"]
+        .as_str()
+        .unwrap();
+    assert!(text.starts_with("Business sites (sites)"), "{text}");
+    assert!(
+        text.contains("What land is available at ParcNord?"),
+        "{text}"
+    );
 }

@@ -229,7 +229,9 @@ fn rows(buttons: &[Button]) -> Vec<CreateActionRow> {
                     .iter()
                     .map(|button| {
                         let style = match button.action {
-                            ButtonAction::Show { .. } => ButtonStyle::Primary,
+                            ButtonAction::Show { .. } | ButtonAction::TopicMenu { .. } => {
+                                ButtonStyle::Primary
+                            }
                             ButtonAction::Feedback { .. } => ButtonStyle::Secondary,
                         };
                         CreateButton::new(button.action.custom_id())
@@ -357,6 +359,19 @@ async fn on_button(
                 .ephemeral(true)
                 .allowed_mentions(no_mentions()),
         },
+        ButtonAction::TopicMenu { lang } => {
+            let chosen = match &component.data.kind {
+                serenity::ComponentInteractionDataKind::StringSelect { values } => values.first().cloned(),
+                _ => None,
+            };
+            let text = chosen
+                .and_then(|topic| cli::topic_text(engine.base(), &topic, lang))
+                .unwrap_or_else(|| cli::topics_text(engine.base(), lang));
+            CreateInteractionResponseMessage::new()
+                .embed(CreateEmbed::new().description(limits::trim(&text, limits::EMBED_DESCRIPTION)))
+                .ephemeral(true)
+                .allowed_mentions(no_mentions())
+        }
         ButtonAction::Feedback { entry, helpful } => {
             if let Some(log) = &data.log
                 && let Err(err) = log.record_feedback(&entry, helpful, Some(component.user.id.get()))
@@ -462,9 +477,30 @@ async fn topics(ctx: Context<'_>) -> Result<(), Error> {
     let engine = ctx.data().engine.load_full();
     let text = cli::topics_text(engine.base(), lang);
     let embed = CreateEmbed::new().description(limits::trim(&text, limits::EMBED_DESCRIPTION));
+    let options = engine
+        .base()
+        .topics
+        .iter()
+        .take(limits::CHOICES)
+        .map(|t| {
+            serenity::CreateSelectMenuOption::new(
+                limits::trim(t.title.get(lang), limits::CHOICE_NAME),
+                &t.id,
+            )
+        })
+        .collect();
+    let menu = serenity::CreateSelectMenu::new(
+        ButtonAction::TopicMenu { lang }.custom_id(),
+        serenity::CreateSelectMenuKind::String { options },
+    )
+    .placeholder(match lang {
+        Lang::Fr => "Voir les questions d'un sujet",
+        Lang::En => "See a topic's questions",
+    });
     ctx.send(
         poise::CreateReply::default()
             .embed(embed)
+            .components(vec![CreateActionRow::SelectMenu(menu)])
             .allowed_mentions(no_mentions()),
     )
     .await?;

@@ -114,6 +114,8 @@ pub enum ButtonAction {
     Show { entry: String, lang: Lang },
     /// 👍 or 👎 on an entry's answer.
     Feedback { entry: String, helpful: bool },
+    /// The `/topics` menu: the chosen topic's questions, in this language.
+    TopicMenu { lang: Lang },
 }
 
 impl ButtonAction {
@@ -123,6 +125,7 @@ impl ButtonAction {
             ButtonAction::Feedback { entry, helpful } => {
                 format!("feedback:{}:{entry}", if *helpful { "up" } else { "down" })
             }
+            ButtonAction::TopicMenu { lang } => format!("topics:{lang}:menu"),
         }
     }
 
@@ -137,6 +140,9 @@ impl ButtonAction {
         match kind {
             "show" => Some(ButtonAction::Show {
                 entry,
+                lang: Lang::parse(detail)?,
+            }),
+            "topics" => Some(ButtonAction::TopicMenu {
                 lang: Lang::parse(detail)?,
             }),
             "feedback" => match detail {
@@ -266,6 +272,7 @@ mod tests {
                 entry: long_id.clone(),
                 helpful: true,
             },
+            ButtonAction::TopicMenu { lang: Lang::En },
         ] {
             let id = action.custom_id();
             assert!(

@@ -338,3 +338,11 @@ pub fn button(id: u64, custom_id: &str, user: Value) -> Value {
     interaction["message"] = message(9_000, 3_000, None, bot_user(), "");
     interaction
 }
+
+/// A choice in the string select menu `custom_id`.
+pub fn select(id: u64, custom_id: &str, values: &[&str], user: Value) -> Value {
+    let data = json!({ "custom_id": custom_id, "component_type": 3, "values": values });
+    let mut interaction = interaction(3, id, data, user, None, "0");
+    interaction["message"] = message(9_000, 3_000, None, bot_user(), "");
+    interaction
+}
