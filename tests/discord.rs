@@ -16,6 +16,13 @@ use support::fake_discord::{self, FakeDiscord};
 fn fixtures_deserialize_into_serenity_models() {
     let address = "127.0.0.1:1".parse().unwrap();
     serde_json::from_value::<Ready>(fake_discord::ready(address)).expect("READY fixture");
+    let application = serde_json::json!({
+        "id": "1000", "name": "territory-bot", "icon": null, "description": "", "bot_public": false,
+        "bot_require_code_grant": false, "verify_key": "0", "team": null, "flags": 0,
+        "owner": fake_discord::user(4_999, "owner")
+    });
+    serde_json::from_value::<serenity::all::CurrentApplicationInfo>(application)
+        .expect("application fixture");
     let human = fake_discord::user(4_000, "investor");
     serde_json::from_value::<Message>(fake_discord::message(1, 2, Some(3), human.clone(), "hi"))
         .expect("message fixture");
@@ -589,5 +596,41 @@ async fn topics_offers_a_menu_that_opens_a_topic() {
     assert!(
         text.contains("What land is available at ParcNord?"),
         "{text}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unanswerable_question_gets_the_contact_card_and_is_logged() {
+    let (discord, bot) = connected("").await;
+    let asker = fake_discord::user(4_300, "investor");
+    discord.dispatch(
+        "MESSAGE_CREATE",
+        fake_discord::message(2_300, 3_300, None, asker, "what is the weather tomorrow"),
+    );
+    let reply = discord
+        .wait_for_call(|c| c.method == "POST" && c.path == "/api/v10/channels/3300/messages")
+        .await;
+    let embed = &reply.body["embeds"][0];
+    assert!(
+        embed["description"]
+            .as_str()
+            .unwrap()
+            .starts_with("I don't have a reliable answer"),
+        "{:#}",
+        reply.body
+    );
+    assert_eq!(
+        embed["fields"][0]["name"], "Who to contact",
+        "{:#}",
+        reply.body
+    );
+    let log = territory_bot::question_log::QuestionLog::open_existing(&bot.log_path()).unwrap();
+    let report = log.report(10).unwrap();
+    assert_eq!(report.unanswered.len(), 1, "{report:?}");
+    assert_eq!(report.unanswered[0].0, "what is the weather tomorrow");
+    assert_eq!(
+        log.stored_user_ids().unwrap(),
+        0,
+        "no user ids unless enabled"
     );
 }

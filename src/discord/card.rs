@@ -243,6 +243,24 @@ mod tests {
     }
 
     #[test]
+    fn did_you_mean_offers_one_button_per_suggestion() {
+        let base = base("x");
+        let reply = Reply {
+            lang: Lang::Fr,
+            band: Band::Unsure,
+            entry: None,
+            score: 0.4,
+            suggestions: vec![1, 0],
+            text: answer::did_you_mean_text(&base, &[1, 0], Lang::Fr),
+        };
+        let card = Card::new(&base, &reply);
+        assert!(card.embed.description.starts_with("Je ne suis pas sûr"));
+        let labels: Vec<&str> = card.buttons.iter().map(|b| b.label.as_str()).collect();
+        assert_eq!(labels, ["port fluvial", "terrain disponible"]);
+        assert_eq!(card.buttons[0].action.custom_id(), "show:fr:port");
+    }
+
+    #[test]
     fn no_match_shows_the_contact_card_and_no_buttons() {
         let base = base("x");
         let found = crate::matcher::Index::build(&base).find("weather on Mars");

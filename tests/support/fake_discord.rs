@@ -271,6 +271,17 @@ async fn rest(State(shared): State<Arc<Shared>>, request: Request) -> Response {
             axum::Json(reply).into_response()
         }
         ("POST", ["interactions", _, _, "callback"]) => StatusCode::NO_CONTENT.into_response(),
+        ("GET", ["oauth2", "applications", "@me"]) => axum::Json(json!({
+            "id": APPLICATION_ID.to_string(), "name": "territory-bot", "icon": null,
+            "description": "", "bot_public": false, "bot_require_code_grant": false,
+            "verify_key": "0", "team": null, "flags": 0, "owner": user(4_999, "owner")
+        }))
+        .into_response(),
+        // Follow-ups and edits of an interaction's response.
+        ("POST", ["webhooks", _, _]) | ("PATCH", ["webhooks", _, _, "messages", _]) => {
+            let content = body["content"].as_str().unwrap_or("");
+            axum::Json(message(9_001, 3_000, None, bot_user(), content)).into_response()
+        }
         // Command registration: Discord answers with the registered commands; none is enough.
         ("PUT", ["applications", _, "commands"]) | ("PUT", ["applications", _, "guilds", _, "commands"]) => {
             axum::Json(json!([])).into_response()
