@@ -634,3 +634,103 @@ async fn an_unanswerable_question_gets_the_contact_card_and_is_logged() {
         "no user ids unless enabled"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn other_commands_answer_and_commands_register_in_the_configured_guild() {
+    let (discord, _bot) = connected("guild_id = 5000").await;
+    let registration = discord
+        .wait_for_call(|c| c.method == "PUT" && c.path.ends_with("/commands"))
+        .await;
+    assert_eq!(
+        registration.path,
+        "/api/v10/applications/1000/guilds/5000/commands"
+    );
+    let names: Vec<&str> = registration
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["ask", "topics", "topic", "contact", "help", "kb"]);
+    let kb = registration
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "kb")
+        .unwrap();
+    assert_eq!(
+        kb["default_member_permissions"], "32",
+        "Manage Server only: {kb:#}"
+    );
+
+    let human = fake_discord::user(4_000, "investor");
+    let no_options = serde_json::json!([]);
+    discord.dispatch(
+        "INTERACTION_CREATE",
+        fake_discord::command(
+            6_050,
+            "contact",
+            no_options.clone(),
+            human.clone(),
+            None,
+            "0",
+        ),
+    );
+    let contact = callback(&discord, 6_050).await;
+    let text = contact.body["data"]["embeds"][0]["description"]
+        .as_str()
+        .unwrap();
+    assert!(text.contains("https://eco.valbourg.example"), "{text}");
+
+    discord.dispatch(
+        "INTERACTION_CREATE",
+        fake_discord::command(6_051, "help", no_options, human.clone(), None, "0"),
+    );
+    let help = callback(&discord, 6_051).await;
+    assert!(
+        help.body["data"]["content"]
+            .as_str()
+            .unwrap()
+            .contains("/ask"),
+        "{:#}",
+        help.body
+    );
+
+    let topic = serde_json::json!([{ "name": "name", "type": 3, "value": "support" }]);
+    discord.dispatch(
+        "INTERACTION_CREATE",
+        fake_discord::command(6_052, "topic", topic, human, None, "0"),
+    );
+    let shown = callback(&discord, 6_052).await;
+    assert!(
+        shown.body["data"]["embeds"][0]["description"]
+            .as_str()
+            .unwrap()
+            .contains("(support)"),
+        "{:#}",
+        shown.body
+    );
+
+    let admin = fake_discord::user(4_100, "admin");
+    for (id, sub, expected) in [
+        (6_053, "check", "OK: 6 entries"),
+        (6_054, "stats", "Most frequent unanswered questions:"),
+    ] {
+        let options = serde_json::json!([{ "name": sub, "type": 1, "options": [] }]);
+        discord.dispatch(
+            "INTERACTION_CREATE",
+            fake_discord::command(id, "kb", options, admin.clone(), Some(5_000), "32"),
+        );
+        let reply = callback(&discord, id).await;
+        assert!(
+            reply.body["data"]["content"]
+                .as_str()
+                .unwrap()
+                .starts_with(expected),
+            "{:#}",
+            reply.body
+        );
+    }
+}
