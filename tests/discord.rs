@@ -335,6 +335,11 @@ async fn the_bot_answers_only_when_addressed_and_respects_the_cooldown() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn slash_ask_buttons_and_feedback_work_end_to_end() {
     let (discord, bot) = connected("").await;
+    // Without guild_id, the commands are registered globally.
+    let registration = discord
+        .wait_for_call(|c| c.method == "PUT" && c.path.ends_with("/commands"))
+        .await;
+    assert_eq!(registration.path, "/api/v10/applications/1000/commands");
     let human = fake_discord::user(4_000, "investor");
 
     let options = serde_json::json!([{ "name": "question", "type": 3, "value": "What land is available at ParcNord?" }]);
