@@ -739,3 +739,40 @@ async fn other_commands_answer_and_commands_register_in_the_configured_guild() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn did_you_mean_offers_buttons_that_answer() {
+    let (discord, _bot) = connected("").await;
+    let asker = fake_discord::user(4_400, "investor");
+    // "valbourg" names the territory but no particular question: the bot asks which one.
+    discord.dispatch(
+        "MESSAGE_CREATE",
+        fake_discord::message(2_400, 3_400, None, asker.clone(), "valbourg"),
+    );
+    let unsure = discord
+        .wait_for_call(|c| c.method == "POST" && c.path == "/api/v10/channels/3400/messages")
+        .await;
+    let buttons = unsure.body["components"][0]["components"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert!(
+        !buttons.is_empty() && buttons.len() <= 3,
+        "{:#}",
+        unsure.body
+    );
+    let first = buttons[0]["custom_id"].as_str().unwrap();
+    assert!(first.starts_with("show:"), "{first}");
+    let label = buttons[0]["label"].as_str().unwrap();
+
+    discord.dispatch(
+        "INTERACTION_CREATE",
+        fake_discord::button(6_060, first, asker),
+    );
+    let shown = callback(&discord, 6_060).await;
+    assert_eq!(
+        shown.body["data"]["embeds"][0]["title"], label,
+        "{:#}",
+        shown.body
+    );
+}
