@@ -752,6 +752,12 @@ async fn did_you_mean_offers_buttons_that_answer() {
     let unsure = discord
         .wait_for_call(|c| c.method == "POST" && c.path == "/api/v10/channels/3400/messages")
         .await;
+    let description = unsure.body["embeds"][0]["description"].as_str().unwrap();
+    assert!(
+        description.starts_with("I'm not sure I understood"),
+        "{:#}",
+        unsure.body
+    );
     let buttons = unsure.body["components"][0]["components"]
         .as_array()
         .unwrap()
