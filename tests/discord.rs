@@ -744,7 +744,8 @@ async fn other_commands_answer_and_commands_register_in_the_configured_guild() {
 async fn did_you_mean_offers_buttons_that_answer() {
     let (discord, _bot) = connected("").await;
     let asker = fake_discord::user(4_400, "investor");
-    // "valbourg" names the territory but no particular question: the bot asks which one.
+    // "valbourg" names the territory but no particular question: the bot asks which one, in the
+    // base's default language (French) since one word does not tell the language.
     discord.dispatch(
         "MESSAGE_CREATE",
         fake_discord::message(2_400, 3_400, None, asker.clone(), "valbourg"),
