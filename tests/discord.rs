@@ -755,7 +755,7 @@ async fn did_you_mean_offers_buttons_that_answer() {
         .await;
     let description = unsure.body["embeds"][0]["description"].as_str().unwrap();
     assert!(
-        description.starts_with("I'm not sure I understood"),
+        description.starts_with("Je ne suis pas sûr d'avoir bien compris"),
         "{:#}",
         unsure.body
     );
