@@ -46,7 +46,7 @@ impl Reply {
             (Band::Confident, Some(entry)) => answer_text(base, &base.entries[entry], lang),
             (Band::Unsure, _) => did_you_mean_text(base, &suggestions, lang),
             (Band::Empty, _) => empty_text(base, lang),
-            _ => fallback_text(base, lang),
+            _ => fallback_text(base, lang, true),
         };
         Reply {
             lang,
@@ -145,13 +145,14 @@ pub fn did_you_mean_text(base: &KnowledgeBase, suggestions: &[usize], lang: Lang
     text
 }
 
-/// What the bot says when it has no reliable answer: honest, with a person to ask.
-pub fn fallback_text(base: &KnowledgeBase, lang: Lang) -> String {
+/// What the bot says when it has no reliable answer: honest, with a person to ask (unless the
+/// caller shows the contact on its own, as Discord's contact card does).
+pub fn fallback_text(base: &KnowledgeBase, lang: Lang, with_contact: bool) -> String {
     let mut text = String::from(match lang {
         Lang::Fr => "Je n'ai pas de réponse fiable à cette question dans ma base de connaissances.",
         Lang::En => "I don't have a reliable answer to that question in my knowledge base.",
     });
-    if let Some(contact) = base.fallback_contact() {
+    if let Some(contact) = base.fallback_contact().filter(|_| with_contact) {
         text.push_str(match lang {
             Lang::Fr => "\nPour en parler avec quelqu'un : ",
             Lang::En => "\nTo talk it through with a person: ",

@@ -102,10 +102,10 @@ pub enum Command {
         #[arg(long)]
         json: bool,
         /// Exit with 1 when in-scope top-1 accuracy is below this share (0 to 1)
-        #[arg(long, value_name = "SHARE")]
+        #[arg(long, value_name = "SHARE", value_parser = parse_share)]
         min_accuracy: Option<f64>,
         /// Exit with 1 when the out-of-scope rejection rate is below this share (0 to 1)
-        #[arg(long, value_name = "SHARE")]
+        #[arg(long, value_name = "SHARE", value_parser = parse_share)]
         min_rejection: Option<f64>,
     },
 }
@@ -188,6 +188,14 @@ fn check(dir: &Path, strict: bool) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// A share from 0 to 1 (NaN and percentages are mistakes).
+fn parse_share(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(share) if (0.0..=1.0).contains(&share) => Ok(share),
+        _ => Err(format!("{text:?} is not a share from 0 to 1, e.g. 0.95")),
     }
 }
 

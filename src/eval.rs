@@ -21,6 +21,8 @@ pub struct Case {
 pub fn parse_cases(text: &str) -> Result<Vec<Case>, Vec<String>> {
     let mut cases = Vec::new();
     let mut errors = Vec::new();
+    // A byte-order mark, as some editors save TSV files, is not part of the first id.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     for (index, line) in text.lines().enumerate() {
         let line_number = index + 1;
         let trimmed = line.trim();
@@ -40,6 +42,9 @@ pub fn parse_cases(text: &str) -> Result<Vec<Case>, Vec<String>> {
                 "line {line_number}: expected `ENTRY-ID<TAB>question` or `none<TAB>question`, found {trimmed:?}"
             )),
         }
+    }
+    if errors.is_empty() && cases.is_empty() {
+        errors.push("no case: the file has no `ENTRY-ID<TAB>question` line".to_string());
     }
     if errors.is_empty() {
         Ok(cases)
@@ -196,7 +201,8 @@ mod tests {
     #[test]
     fn parses_cases_comments_and_reports_bad_lines() {
         let cases =
-            parse_cases("# header\n\nsaoneor\tterrain dispo ?\nnone\tweather tomorrow\n").unwrap();
+            parse_cases("\u{feff}# header\n\nsaoneor\tterrain dispo ?\nnone\tweather tomorrow\n")
+                .unwrap();
         assert_eq!(cases.len(), 2);
         assert_eq!(cases[0].expected.as_deref(), Some("saoneor"));
         assert_eq!(cases[0].line, 3);
@@ -204,5 +210,6 @@ mod tests {
         let errors = parse_cases("ok\tfine\nno tab here\nx\t \n").unwrap_err();
         assert_eq!(errors.len(), 2);
         assert!(errors[0].starts_with("line 2:"), "{errors:?}");
+        assert!(parse_cases("# only a comment\n").is_err());
     }
 }

@@ -49,20 +49,25 @@ impl QuestionLog {
         Self::with_connection(Connection::open(path)?, store_user_ids)
     }
 
-    /// Opens an existing log only, for reading reports.
+    /// Opens an existing log read-only, for reports: reading never changes the file.
     pub fn open_existing(path: &Path) -> rusqlite::Result<QuestionLog> {
         let connection =
-            Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-        Self::with_connection(connection, false)
+            Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        connection.busy_timeout(Duration::from_secs(5))?;
+        Ok(QuestionLog {
+            connection: Mutex::new(connection),
+            store_user_ids: false,
+        })
     }
 
     fn with_connection(
         connection: Connection,
         store_user_ids: bool,
     ) -> rusqlite::Result<QuestionLog> {
+        // First, so that several bot processes opening one log wait for each other.
+        connection.busy_timeout(Duration::from_secs(5))?;
         connection.pragma_update(None, "journal_mode", "WAL")?;
         connection.pragma_update(None, "synchronous", "NORMAL")?;
-        connection.busy_timeout(Duration::from_secs(5))?;
         connection.execute_batch(
             "CREATE TABLE IF NOT EXISTS questions (
                  id INTEGER PRIMARY KEY,
@@ -301,5 +306,14 @@ mod tests {
         assert_eq!(report.unanswered, [("new".to_string(), 1, 100_000)]);
         assert!(report.feedback.is_empty());
         assert!(QuestionLog::open_existing(&dir.path().join("missing.sqlite")).is_err());
+        // Reading a report changes nothing: a file that is not a log stays as it was.
+        let empty = dir.path().join("empty.sqlite");
+        std::fs::write(&empty, b"").unwrap();
+        assert!(
+            QuestionLog::open_existing(&empty)
+                .and_then(|log| log.report(1))
+                .is_err()
+        );
+        assert_eq!(std::fs::metadata(&empty).unwrap().len(), 0);
     }
 }

@@ -1233,18 +1233,23 @@ fn eval_json_gives_numbers() {
 #[test]
 fn eval_thresholds_set_the_exit_code() {
     let file = eval_file("labelled.tsv");
-    // Accuracy is 5/6 = 0.833, rejection 3/4 = 0.75.
-    let out = run(valbourg().args(["eval", &file, "--min-accuracy", "1.01"]));
+    // Accuracy is 5/6 = 0.833, rejection 3/4 = 0.75. A share outside 0..=1 is a usage error.
+    for bad in ["1.01", "NaN", "95"] {
+        let out = run(valbourg().args(["eval", &file, "--min-accuracy", bad]));
+        assert_eq!(out.code, 2, "{bad}: {out:#?}");
+        assert!(
+            out.stderr.contains("is not a share from 0 to 1"),
+            "{out:#?}"
+        );
+    }
+    let out = run(valbourg().args(["eval", &file, "--min-accuracy", "1"]));
     assert_eq!(out.code, 1, "{out:#?}");
     assert!(
         out.stderr
-            .contains("in-scope accuracy 0.833 is below 1.010"),
+            .contains("in-scope accuracy 0.833 is below 1.000"),
         "{out:#?}"
     );
-    assert!(
-        out.stdout.starts_with("in scope: 5/6"),
-        "the report is still printed: {out:#?}"
-    );
+    assert!(out.stdout.starts_with("in scope: 5/6"), "{out:#?}");
 
     let out = run(valbourg().args(["eval", &file, "--min-accuracy", "0.9"]));
     assert_eq!(out.code, 1, "{out:#?}");

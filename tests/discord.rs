@@ -306,7 +306,9 @@ async fn the_bot_answers_only_when_addressed_and_respects_the_cooldown() {
     mention["id"] = serde_json::json!("2005");
     discord.dispatch("MESSAGE_CREATE", mention);
 
-    // A last DM from someone else proves the earlier events were processed.
+    // serenity handles each event in its own task, so order is not guaranteed; but by the time
+    // a later DM is answered the earlier, quicker events have been handled, so a bot that
+    // answered chatter, another bot or the third message would show in the calls below.
     let last = fake_discord::message(
         2_006,
         3_006,

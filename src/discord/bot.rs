@@ -291,6 +291,10 @@ async fn on_event(
                 channel_id: new_message.channel_id.get(),
                 is_direct: new_message.guild_id.is_none(),
                 mentions_bot: new_message.mentions.iter().any(|u| u.id.get() == bot_id),
+                is_regular: matches!(
+                    new_message.kind,
+                    serenity::MessageType::Regular | serenity::MessageType::InlineReply
+                ),
                 content: &new_message.content,
             };
             let Some(question) =
@@ -300,6 +304,9 @@ async fn on_event(
             };
             let engine = data.engine.load_full();
             let reply = engine.ask(&question, None);
+            if reply.band == Band::Empty && !incoming.addresses_bot() {
+                return Ok(());
+            }
             let verdict = data
                 .cooldown
                 .lock()

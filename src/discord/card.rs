@@ -97,10 +97,16 @@ impl Card {
                         answer::contact_line(contact, lang),
                     ));
                 }
+                // The contact has its own field: the text does not repeat it.
+                let description = if reply.band == Band::NoMatch {
+                    answer::fallback_text(base, lang, false)
+                } else {
+                    reply.text.clone()
+                };
                 Card {
                     embed: Embed {
                         title: None,
-                        description: reply.text.clone(),
+                        description,
                         fields,
                         footer: None,
                     },
@@ -268,6 +274,11 @@ mod tests {
         assert_eq!(reply.band, Band::NoMatch);
         let card = Card::new(&base, &reply);
         assert_eq!(card.embed.fields[0].0, "Who to contact");
+        assert!(card.embed.fields[0].1.contains("https://eco.example"));
+        assert!(
+            !card.embed.description.contains("https://eco.example"),
+            "shown once"
+        );
         assert!(card.buttons.is_empty());
     }
 }

@@ -17,7 +17,17 @@ pub struct IncomingMessage<'a> {
     /// No guild: a direct message.
     pub is_direct: bool,
     pub mentions_bot: bool,
+    /// A message someone wrote (or a reply to one), not a system message (pin, join, thread).
+    pub is_regular: bool,
     pub content: &'a str,
+}
+
+impl IncomingMessage<'_> {
+    /// Whether the bot was spoken to, rather than overhearing an answer channel: only then does
+    /// a message with nothing to match (an image, "ok merci") deserve a reply.
+    pub fn addresses_bot(&self) -> bool {
+        self.is_direct || self.mentions_bot
+    }
 }
 
 /// The question to answer in `message`, or `None` when the bot must stay silent: messages from
@@ -28,7 +38,7 @@ pub fn question_in<'a>(
     bot_id: u64,
     answer_channels: &[u64],
 ) -> Option<String> {
-    if message.author_is_bot || message.author_id == bot_id {
+    if message.author_is_bot || message.author_id == bot_id || !message.is_regular {
         return None;
     }
     let addressed =
@@ -183,6 +193,7 @@ mod tests {
             channel_id: 10,
             is_direct: false,
             mentions_bot: false,
+            is_regular: true,
             content,
         }
     }
@@ -223,6 +234,21 @@ mod tests {
             ..message("hi")
         };
         assert_eq!(question_in(&itself, BOT, &[10]), None);
+    }
+
+    #[test]
+    fn system_messages_are_ignored_and_only_direct_address_counts_as_addressing() {
+        let pin = IncomingMessage {
+            is_regular: false,
+            ..message("")
+        };
+        assert_eq!(question_in(&pin, BOT, &[10]), None);
+        assert!(!message("ok merci").addresses_bot());
+        let dm = IncomingMessage {
+            is_direct: true,
+            ..message("")
+        };
+        assert!(dm.addresses_bot());
     }
 
     #[test]

@@ -161,8 +161,11 @@ impl SourceFile {
                 break;
             }
             let line = self.line_text(line_index).trim();
-            if line.starts_with("[[") || (line.starts_with('[') && !line.starts_with("[[")) {
-                current = (line.replace(' ', "") == header).then_some(line_index);
+            let compact = line.replace(' ', "");
+            // `[entry.questions]` is a sub-table of the current entry, not a new block.
+            let sub_table = compact.starts_with(&format!("[{table_name}."));
+            if compact.starts_with('[') && !sub_table {
+                current = (compact == header).then_some(line_index);
             }
         }
         let first = current?;
@@ -228,6 +231,13 @@ mod tests {
             Some("first")
         );
         assert_eq!(file.block_id_at("entry", 3), None);
+        let nested = "[[entry]]\nid = \"outer\"\n[entry.questions]\nfr = []\ntypo = 1\n";
+        let file = SourceFile::new("k/b.toml", nested.to_string());
+        assert_eq!(
+            file.block_id_at("entry", nested.find("typo").unwrap())
+                .as_deref(),
+            Some("outer")
+        );
     }
 
     #[test]

@@ -27,6 +27,7 @@ use crate::lang::Lang;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{HashMap, HashSet};
 use typo::TypoIndex;
+use unicode_normalization::UnicodeNormalization;
 
 type TermId = u32;
 
@@ -137,6 +138,8 @@ struct TermInfo {
     /// Normalised inverse document frequency over entries, in (0, 1].
     weight: f64,
     question_word: bool,
+    /// Digits only ("2024", "17").
+    number: bool,
     /// Whether any entry uses the term.
     used: bool,
 }
@@ -382,13 +385,19 @@ impl Index {
             return Band::NoMatch;
         };
         let top_entry = &self.entries[top.entry];
+        // Question words and numbers support a match, but alone ("why", "2024") make none.
+        let plain =
+            |t: TermId| !self.info[t as usize].question_word && !self.info[t as usize].number;
+        let has_plain_word = slots
+            .iter()
+            .any(|slot| slot.terms.iter().any(|&t| plain(t)));
         let specific = slots.iter().any(|slot| {
             let names_keyword = slot.terms.iter().any(|t| top_entry.keywords.contains(t));
             let rare_and_matched = slot.weight >= self.tuning.specific_term_weight
-                && slot
-                    .terms
-                    .iter()
-                    .any(|t| top_entry.main.contains(t) || top_entry.answer.contains(t));
+                && slot.terms.iter().any(|&t| {
+                    (has_plain_word || plain(t))
+                        && (top_entry.main.contains(&t) || top_entry.answer.contains(&t))
+                });
             names_keyword || rare_and_matched
         });
         let second = candidates.get(1).map_or(0.0, |c| c.score);
@@ -507,7 +516,9 @@ impl Index {
             }
         }
         // Accented letters are French evidence the folded words no longer show.
-        let accents = raw
+        // Counted on the composed, lowercased text: "É" and "e" + combining accent count too.
+        let composed: String = raw.nfc().flat_map(char::to_lowercase).collect();
+        let accents = composed
             .chars()
             .filter(|c| {
                 matches!(
@@ -840,6 +851,7 @@ impl Builder {
             if key.bytes().all(|b| b.is_ascii_digit()) {
                 let info = &mut self.index.info[term as usize];
                 info.weight = info.weight.min(self.index.tuning.number_weight_cap);
+                info.number = true;
             }
         }
         // Each phrasing's vector norm, from the postings (the only place its terms are kept).

@@ -94,6 +94,11 @@ fn strip_discord_markup(text: &str) -> std::borrow::Cow<'_, str> {
                 out.push(' ');
                 rest = &tail[end + 1..];
             }
+            // No '>' left: nothing further can be markup (and scanning again would be quadratic).
+            None => {
+                rest = tail;
+                break;
+            }
             _ => {
                 out.push('<');
                 rest = &tail[1..];

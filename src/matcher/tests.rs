@@ -196,6 +196,18 @@ fn an_unknown_capitalised_name_weighs_more_than_an_unknown_word() {
 }
 
 #[test]
+fn a_question_word_or_a_number_alone_is_never_answered() {
+    for question in ["how", "combien", "50", "2026"] {
+        assert_ne!(answer(question).as_str(), "population", "{question}");
+        let band = answer(question);
+        assert!(
+            band == "unsure" || band == "no match" || band == "empty",
+            "{question}: {band}"
+        );
+    }
+}
+
+#[test]
 fn messages_without_words_to_match_are_empty() {
     for question in ["", "   ", "🙂🏭", "bonjour !", "<@123> hello", "\u{0}\u{7}"] {
         assert_eq!(answer(question), "empty", "{question:?}");
