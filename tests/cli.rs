@@ -1421,12 +1421,13 @@ fn shipped_knowledge_passes_the_strict_check() {
 
 /// Floors under the figures measured on the eval sets (README, "Measured accuracy"), so that a
 /// change to the matcher or the base cannot lower them unnoticed. Matching is deterministic, so
-/// the floors do not make the test flaky. The goal of issue 3 is 95% in scope.
+/// the floors do not make the test flaky. The goal is 95% in scope on both files (met on the
+/// tuning file, not yet on the held-out one).
 #[test]
 fn shipped_knowledge_keeps_its_measured_accuracy() {
     for (file, min_accuracy, min_rejection) in [
-        ("tests/eval/tuning.tsv", "0.94", "0.96"),
-        ("tests/eval/heldout.tsv", "0.91", "0.94"),
+        ("tests/eval/tuning.tsv", "0.95", "0.94"),
+        ("tests/eval/heldout.tsv", "0.92", "0.94"),
     ] {
         let out = run(bot().args([
             "--knowledge",

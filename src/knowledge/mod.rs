@@ -61,11 +61,16 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The entry's first question, which serves as its title in lists and suggestions.
+    /// The entry's title in lists, suggestions and answer cards: its first question written as
+    /// a full sentence (a capital letter, a question mark), else its first question. Phrasings
+    /// such as "saoneor" or "terrain dispo ?" match well but read badly as a title.
     pub fn title(&self, lang: Lang) -> &str {
-        self.questions
-            .get(lang)
-            .first()
+        let questions = self.questions.get(lang);
+        let sentence = questions.iter().find(|q| {
+            q.text.trim_end().ends_with('?') && q.text.chars().next().is_some_and(char::is_uppercase)
+        });
+        sentence
+            .or(questions.first())
             .map_or(self.id.as_str(), |q| q.text.as_str())
     }
 }
