@@ -67,7 +67,8 @@ impl Entry {
     pub fn title(&self, lang: Lang) -> &str {
         let questions = self.questions.get(lang);
         let sentence = questions.iter().find(|q| {
-            q.text.trim_end().ends_with('?') && q.text.chars().next().is_some_and(char::is_uppercase)
+            q.text.trim_end().ends_with('?')
+                && q.text.chars().next().is_some_and(char::is_uppercase)
         });
         sentence
             .or(questions.first())
