@@ -58,6 +58,12 @@ impl ReloadOutcome {
 
 /// Loads `dir` and, when it has no error, makes it the live base.
 pub fn reload(shared: &ArcSwap<Engine>, dir: &Path) -> ReloadOutcome {
+    // One reload at a time: two overlapping ones (the watcher and /kb reload) could otherwise
+    // store an older reading of the files after a newer one.
+    static RELOADING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one_at_a_time = RELOADING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     let (engine, diagnostics) = load_engine(dir);
     match engine {
         Some(engine) => {

@@ -399,6 +399,12 @@ async fn slash_ask_buttons_and_feedback_work_end_to_end() {
         "ephemeral: {:#}",
         thanks.body
     );
+    // A second click on the same message is thanked but not counted again.
+    discord.dispatch(
+        "INTERACTION_CREATE",
+        fake_discord::button(6_004, buttons[2], human.clone()),
+    );
+    callback(&discord, 6_004).await;
     let log = territory_bot::question_log::QuestionLog::open_existing(&bot.log_path()).unwrap();
     assert_eq!(
         log.report(10).unwrap().feedback,

@@ -35,6 +35,8 @@ pub struct Data {
     pub config: BotConfig,
     pub log: Option<Arc<QuestionLog>>,
     cooldown: Mutex<Cooldown>,
+    /// (user, message, entry) already rated: a second click is thanked but not counted.
+    rated: Mutex<std::collections::HashSet<(u64, u64, String)>>,
 }
 
 /// Everything `serve` needs, checked before connecting.
@@ -84,6 +86,7 @@ pub async fn serve(options: ServeOptions) -> Result<(), Error> {
         engine: engine.clone(),
         knowledge_dir: options.knowledge_dir.clone(),
         cooldown: Mutex::new(Cooldown::new(options.config.cooldown)),
+        rated: Mutex::new(std::collections::HashSet::new()),
         config: options.config,
         log: Some(log),
     };
@@ -380,7 +383,10 @@ async fn on_button(
                 .allowed_mentions(no_mentions())
         }
         ButtonAction::Feedback { entry, helpful } => {
-            if let Some(log) = &data.log
+            let key = (component.user.id.get(), component.message.id.get(), entry.clone());
+            let first_rating = data.rated.lock().unwrap_or_else(|p| p.into_inner()).insert(key);
+            if first_rating
+                && let Some(log) = &data.log
                 && let Err(err) = log.record_feedback(&entry, helpful, Some(component.user.id.get()))
             {
                 tracing::warn!("cannot log feedback: {err}");
@@ -650,7 +656,9 @@ async fn kb(_ctx: Context<'_>) -> Result<(), Error> {
 /// Reload the knowledge files now
 #[poise::command(slash_command, rename = "reload", guild_only, check = "is_admin")]
 async fn kb_reload(ctx: Context<'_>) -> Result<(), Error> {
-    let outcome = reload::reload(&ctx.data().engine, &ctx.data().knowledge_dir);
+    // Loading and checking the files takes a while: off the async workers.
+    let (engine, dir) = (ctx.data().engine.clone(), ctx.data().knowledge_dir.clone());
+    let outcome = tokio::task::spawn_blocking(move || reload::reload(&engine, &dir)).await?;
     let text = limits::trim(&outcome.summary(), limits::CONTENT);
     ctx.send(
         poise::CreateReply::default()
@@ -665,7 +673,9 @@ async fn kb_reload(ctx: Context<'_>) -> Result<(), Error> {
 /// Check the knowledge files without reloading them
 #[poise::command(slash_command, rename = "check", guild_only, check = "is_admin")]
 async fn kb_check(ctx: Context<'_>) -> Result<(), Error> {
-    let (engine, diagnostics) = crate::load_engine(&ctx.data().knowledge_dir);
+    let dir = ctx.data().knowledge_dir.clone();
+    let (engine, diagnostics) =
+        tokio::task::spawn_blocking(move || crate::load_engine(&dir)).await?;
     let mut text = match &engine {
         Some(engine) => format!(
             "OK: {} entries, {} warnings",
