@@ -418,14 +418,7 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
                 }
                 Lang::En => "Sorry, an error kept me from answering. Please try again in a moment.",
             };
-            let _ = ctx
-                .send(
-                    poise::CreateReply::default()
-                        .content(text)
-                        .ephemeral(true)
-                        .allowed_mentions(no_mentions()),
-                )
-                .await;
+            let _ = ctx.send(private_reply(text)).await;
         }
         other => {
             if let Err(err) = poise::builtins::on_error(other).await {
@@ -441,6 +434,20 @@ fn commands() -> Vec<poise::Command<Data, Error>> {
 
 fn locale_lang(ctx: &Context<'_>) -> Lang {
     policy::lang_of_locale(ctx.locale().unwrap_or("en"))
+}
+
+/// A reply only its asker sees.
+fn private_reply(text: impl Into<String>) -> poise::CreateReply {
+    poise::CreateReply::default()
+        .content(limits::trim(&text.into(), limits::CONTENT))
+        .ephemeral(true)
+        .allowed_mentions(no_mentions())
+}
+
+fn embed_reply(embed: CreateEmbed) -> poise::CreateReply {
+    poise::CreateReply::default()
+        .embed(embed)
+        .allowed_mentions(no_mentions())
 }
 
 fn card_reply(card: &Card) -> poise::CreateReply {
@@ -558,12 +565,7 @@ async fn topic(
         Lang::En => format!("No topic \"{name}\". /topics lists them."),
     });
     let embed = CreateEmbed::new().description(limits::trim(&text, limits::EMBED_DESCRIPTION));
-    ctx.send(
-        poise::CreateReply::default()
-            .embed(embed)
-            .allowed_mentions(no_mentions()),
-    )
-    .await?;
+    ctx.send(embed_reply(embed)).await?;
     Ok(())
 }
 
@@ -584,12 +586,7 @@ async fn contact(ctx: Context<'_>) -> Result<(), Error> {
             Lang::En => "Contacts",
         })
         .description(limits::trim(&lines.join("\n"), limits::EMBED_DESCRIPTION));
-    ctx.send(
-        poise::CreateReply::default()
-            .embed(embed)
-            .allowed_mentions(no_mentions()),
-    )
-    .await?;
+    ctx.send(embed_reply(embed)).await?;
     Ok(())
 }
 
@@ -604,13 +601,7 @@ async fn help(ctx: Context<'_>) -> Result<(), Error> {
             "Ask with /ask, in a direct message or by mentioning me. /topics lists the topics, /topic shows a topic's questions, /contact gives whom to talk to."
         }
     };
-    ctx.send(
-        poise::CreateReply::default()
-            .content(text)
-            .ephemeral(true)
-            .allowed_mentions(no_mentions()),
-    )
-    .await?;
+    ctx.send(private_reply(text)).await?;
     Ok(())
 }
 
@@ -631,13 +622,7 @@ async fn is_admin(ctx: Context<'_>) -> Result<bool, Error> {
             Lang::Fr => "Cette commande est réservée aux administrateurs de la base.",
             Lang::En => "This command is for the knowledge base's administrators.",
         };
-        ctx.send(
-            poise::CreateReply::default()
-                .content(text)
-                .ephemeral(true)
-                .allowed_mentions(no_mentions()),
-        )
-        .await?;
+        ctx.send(private_reply(text)).await?;
     }
     Ok(manages || has_role)
 }
@@ -659,14 +644,8 @@ async fn kb_reload(ctx: Context<'_>) -> Result<(), Error> {
     // Loading and checking the files takes a while: off the async workers.
     let (engine, dir) = (ctx.data().engine.clone(), ctx.data().knowledge_dir.clone());
     let outcome = tokio::task::spawn_blocking(move || reload::reload(&engine, &dir)).await?;
-    let text = limits::trim(&outcome.summary(), limits::CONTENT);
-    ctx.send(
-        poise::CreateReply::default()
-            .content(text)
-            .ephemeral(true)
-            .allowed_mentions(no_mentions()),
-    )
-    .await?;
+    let text = outcome.summary();
+    ctx.send(private_reply(text)).await?;
     Ok(())
 }
 
@@ -691,13 +670,7 @@ async fn kb_check(ctx: Context<'_>) -> Result<(), Error> {
         text.push('\n');
         text.push_str(&diagnostic.to_string());
     }
-    ctx.send(
-        poise::CreateReply::default()
-            .content(limits::trim(&text, limits::CONTENT))
-            .ephemeral(true)
-            .allowed_mentions(no_mentions()),
-    )
-    .await?;
+    ctx.send(private_reply(text)).await?;
     Ok(())
 }
 
@@ -708,12 +681,6 @@ async fn kb_stats(ctx: Context<'_>) -> Result<(), Error> {
         Some(log) => log.report(15).map(|r| r.text())?,
         None => "no question log".to_string(),
     };
-    ctx.send(
-        poise::CreateReply::default()
-            .content(limits::trim(&text, limits::CONTENT))
-            .ephemeral(true)
-            .allowed_mentions(no_mentions()),
-    )
-    .await?;
+    ctx.send(private_reply(text)).await?;
     Ok(())
 }
