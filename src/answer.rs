@@ -14,6 +14,8 @@ pub struct Reply {
     pub band: Band,
     /// The answered entry (confident band only).
     pub entry: Option<usize>,
+    /// The best candidate, whatever the band (what an unanswered question came closest to).
+    pub best: Option<usize>,
     /// The best entry's score, 0 when nothing matched.
     pub score: f64,
     /// Entries offered as "did you mean" (unsure band only), best first.
@@ -52,6 +54,7 @@ impl Reply {
             lang,
             band: found.band,
             entry,
+            best: found.top().map(|c| c.entry),
             score,
             suggestions,
             text,
@@ -69,6 +72,7 @@ impl Reply {
             lang,
             band: Band::Confident,
             entry: Some(entry),
+            best: Some(entry),
             score: 1.0,
             suggestions: Vec::new(),
             text: answer_text(base, &base.entries[entry], lang),

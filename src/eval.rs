@@ -140,12 +140,11 @@ pub fn run(engine: &Engine, cases: &[Case]) -> Report {
             }
         }
         if !correct {
-            let found = engine.index().find(&case.question);
             report.misses.push(Miss {
                 line: case.line,
                 question: case.question.clone(),
                 expected: case.expected.clone(),
-                got: answered.or_else(|| found.top().map(|c| base.entries[c.entry].id.clone())),
+                got: answered.or_else(|| reply.best.map(|i| base.entries[i].id.clone())),
                 band: reply.band.name(),
                 score: reply.score,
             });

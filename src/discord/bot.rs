@@ -33,7 +33,7 @@ pub struct Data {
     pub engine: SharedEngine,
     pub knowledge_dir: PathBuf,
     pub config: BotConfig,
-    pub log: Option<Arc<QuestionLog>>,
+    pub log: Arc<QuestionLog>,
     cooldown: Mutex<Cooldown>,
     /// (user, message, entry) already rated: a second click is thanked but not counted.
     rated: Mutex<std::collections::HashSet<(u64, u64, String)>>,
@@ -88,7 +88,7 @@ pub async fn serve(options: ServeOptions) -> Result<(), Error> {
         cooldown: Mutex::new(Cooldown::new(options.config.cooldown)),
         rated: Mutex::new(std::collections::HashSet::new()),
         config: options.config,
-        log: Some(log),
+        log,
     };
 
     let http = match &options.proxy {
@@ -255,26 +255,19 @@ fn card_message(card: &Card) -> CreateMessage {
 }
 
 /// Records what the editors should look at: questions not answered confidently.
-fn log_question(data: &Data, question: &str, reply: &Reply, user_id: u64) {
+fn log_question(data: &Data, engine: &Engine, question: &str, reply: &Reply, user_id: u64) {
     if reply.band == Band::Confident || reply.band == Band::Empty {
         return;
     }
-    let Some(log) = &data.log else { return };
-    let engine = data.engine.load();
-    let best = engine
-        .index()
-        .find(question)
-        .top()
-        .map(|c| engine.base().entries[c.entry].id.clone());
     let logged = LoggedQuestion {
         question,
         lang: reply.lang.code(),
         band: reply.band.name(),
-        best_entry: best.as_deref(),
+        best_entry: reply.best.map(|i| engine.base().entries[i].id.as_str()),
         score: reply.score,
         user_id: Some(user_id),
     };
-    if let Err(err) = log.record_question(&logged) {
+    if let Err(err) = data.log.record_question(&logged) {
         tracing::warn!("cannot log a question: {err}");
     }
 }
@@ -317,7 +310,7 @@ async fn on_event(
                 .check(incoming.author_id, Instant::now());
             let message = match verdict {
                 CooldownVerdict::Answer => {
-                    log_question(data, &question, &reply, incoming.author_id);
+                    log_question(data, &engine, &question, &reply, incoming.author_id);
                     card_message(&Card::new(engine.base(), &reply))
                 }
                 CooldownVerdict::Notify => {
@@ -386,8 +379,7 @@ async fn on_button(
             let key = (component.user.id.get(), component.message.id.get(), entry.clone());
             let first_rating = data.rated.lock().unwrap_or_else(|p| p.into_inner()).insert(key);
             if first_rating
-                && let Some(log) = &data.log
-                && let Err(err) = log.record_feedback(&entry, helpful, Some(component.user.id.get()))
+                && let Err(err) = data.log.record_feedback(&entry, helpful, Some(component.user.id.get()))
             {
                 tracing::warn!("cannot log feedback: {err}");
             }
@@ -484,7 +476,13 @@ async fn ask(
 ) -> Result<(), Error> {
     let engine = ctx.data().engine.load_full();
     let reply = engine.ask(&question, None);
-    log_question(ctx.data(), &question, &reply, ctx.author().id.get());
+    log_question(
+        ctx.data(),
+        &engine,
+        &question,
+        &reply,
+        ctx.author().id.get(),
+    );
     ctx.send(card_reply(&Card::new(engine.base(), &reply)))
         .await?;
     Ok(())
@@ -677,10 +675,7 @@ async fn kb_check(ctx: Context<'_>) -> Result<(), Error> {
 /// Most frequent unanswered questions and feedback per entry
 #[poise::command(slash_command, rename = "stats", guild_only, check = "is_admin")]
 async fn kb_stats(ctx: Context<'_>) -> Result<(), Error> {
-    let text = match &ctx.data().log {
-        Some(log) => log.report(15).map(|r| r.text())?,
-        None => "no question log".to_string(),
-    };
+    let text = ctx.data().log.report(15)?.text();
     ctx.send(private_reply(text)).await?;
     Ok(())
 }

@@ -255,6 +255,7 @@ mod tests {
             lang: Lang::Fr,
             band: Band::Unsure,
             entry: None,
+            best: Some(1),
             score: 0.4,
             suggestions: vec![1, 0],
             text: answer::did_you_mean_text(&base, &[1, 0], Lang::Fr),

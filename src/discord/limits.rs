@@ -1,5 +1,5 @@
 //! Discord's size limits, applied to text before it is sent: a reply that breaks one is an API
-//! error, so long answers are split or trimmed cleanly here instead.
+//! error, so long text is trimmed cleanly here instead.
 
 /// Characters in a message's content.
 pub const CONTENT: usize = 2000;
@@ -40,29 +40,6 @@ pub fn trim(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end())
 }
 
-/// `text` split into pieces of at most `max` characters, at paragraph, then line, then word
-/// boundaries; a word longer than `max` is cut.
-pub fn split(text: &str, max: usize) -> Vec<String> {
-    assert!(max > 0, "pieces must hold at least one character");
-    let mut pieces = Vec::new();
-    let mut rest = text.trim();
-    while rest.chars().count() > max {
-        let window_end = rest.char_indices().nth(max).map_or(rest.len(), |(i, _)| i);
-        let window = &rest[..window_end];
-        let cut = ["\n\n", "\n", " "]
-            .iter()
-            .filter_map(|separator| window.rfind(separator).filter(|&at| at > 0))
-            .next()
-            .unwrap_or(window_end);
-        pieces.push(rest[..cut].trim_end().to_string());
-        rest = rest[cut..].trim_start();
-    }
-    if !rest.is_empty() || pieces.is_empty() {
-        pieces.push(rest.to_string());
-    }
-    pieces
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,8 +47,6 @@ mod tests {
     #[test]
     fn short_text_is_untouched() {
         assert_eq!(trim("hello", 5), "hello");
-        assert_eq!(split("hello", 5), ["hello"]);
-        assert_eq!(split("", 5), [""]);
     }
 
     #[test]
@@ -85,31 +60,5 @@ mod tests {
         assert_eq!(trim("abcdefghij", 5), "abcd…");
         assert_eq!(trim("éééééé", 3), "éé…");
         assert_eq!(trim("abc", 0), "");
-    }
-
-    #[test]
-    fn splitting_prefers_paragraphs_then_lines_then_words() {
-        let text = format!("{}\n\n{}", "a".repeat(30), "b".repeat(30));
-        assert_eq!(split(&text, 40), ["a".repeat(30), "b".repeat(30)]);
-        let text = "one two three four five six";
-        let pieces = split(text, 10);
-        assert!(pieces.iter().all(|p| p.chars().count() <= 10), "{pieces:?}");
-        assert_eq!(pieces.join(" "), text);
-        // A word longer than a piece is cut, and nothing is lost.
-        let long = "x".repeat(25);
-        assert_eq!(split(&long, 10).concat(), long);
-    }
-
-    #[test]
-    fn a_huge_answer_fits_in_messages() {
-        let text = "Mot accentué é ".repeat(2_000);
-        let pieces = split(&text, CONTENT);
-        assert!(pieces.len() > 1);
-        assert!(pieces.iter().all(|p| p.chars().count() <= CONTENT));
-        let rejoined: String = pieces.join(" ");
-        assert_eq!(
-            rejoined.split_whitespace().count(),
-            text.split_whitespace().count()
-        );
     }
 }

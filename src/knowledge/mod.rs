@@ -30,7 +30,6 @@ pub struct KnowledgeBase {
     pub settings: Settings,
     entry_ids: HashMap<String, usize>,
     topic_ids: HashMap<String, usize>,
-    contact_ids: HashMap<String, usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -137,10 +136,6 @@ impl KnowledgeBase {
         self.topic_ids.get(id).map(|&i| &self.topics[i])
     }
 
-    pub fn contact(&self, id: &str) -> Option<&Contact> {
-        self.contact_ids.get(id).map(|&i| &self.contacts[i])
-    }
-
     pub fn fallback_contact(&self) -> Option<&Contact> {
         self.settings.fallback_contact.map(|i| &self.contacts[i])
     }
@@ -175,11 +170,6 @@ impl KnowledgeBase {
             .enumerate()
             .map(|(i, t)| (t.id.clone(), i))
             .collect();
-        let contact_ids = contacts
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.clone(), i))
-            .collect();
         KnowledgeBase {
             topics,
             entries,
@@ -188,7 +178,6 @@ impl KnowledgeBase {
             settings,
             entry_ids,
             topic_ids,
-            contact_ids,
         }
     }
 }
