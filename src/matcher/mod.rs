@@ -171,6 +171,8 @@ struct IndexedEntry {
 struct Slot {
     terms: Vec<TermId>,
     weight: f64,
+    /// The question's word, kept for unknown words only (for [`Index::explain`]).
+    unknown_word: Option<String>,
 }
 
 /// The matching index of one knowledge base.
@@ -346,16 +348,16 @@ impl Index {
         let slots = self.question_slots(&words, &normalize::capitalised_words(question));
         let mut out = String::new();
         for slot in &slots {
-            let terms: Vec<&str> = slot
-                .terms
-                .iter()
-                .map(|t| term_names.get(t).copied().unwrap_or("?"))
-                .collect();
-            out.push_str(&format!(
-                "  [{}] weight {:.2}\n",
-                terms.join(" | "),
-                slot.weight
-            ));
+            let label = match &slot.unknown_word {
+                Some(word) => format!("unknown: {word}"),
+                None => slot
+                    .terms
+                    .iter()
+                    .map(|t| term_names.get(t).copied().unwrap_or("?"))
+                    .collect::<Vec<_>>()
+                    .join(" | "),
+            };
+            out.push_str(&format!("  [{label}] weight {:.2}\n", slot.weight));
         }
         out
     }
@@ -540,7 +542,7 @@ impl Index {
     /// Turns the question's words into weighted slots.
     fn question_slots(&self, words: &[String], names: &[String]) -> Vec<Slot> {
         let mut units: Vec<Vec<TermId>> = Vec::new();
-        let mut unknown: Vec<f64> = Vec::new();
+        let mut unknown: Vec<(f64, &str)> = Vec::new();
         let mut i = 0;
         while i < words.len() {
             let word = words[i].as_str();
@@ -570,19 +572,24 @@ impl Index {
                 units.push(left);
                 units.push(right);
             } else {
-                unknown.push(if word.chars().all(|c| c.is_ascii_digit()) {
+                let weight = if word.chars().all(|c| c.is_ascii_digit()) {
                     self.tuning.unknown_number_weight
                 } else if names.iter().any(|name| name == word) {
                     self.tuning.unknown_name_weight
                 } else {
                     self.tuning.unknown_word_weight
-                });
+                };
+                unknown.push((weight, word));
             }
         }
         let mut slots: Vec<Slot> = Vec::new();
         let push = |terms: Vec<TermId>, weight: f64, slots: &mut Vec<Slot>| {
             if !slots.iter().any(|s| s.terms == terms) {
-                slots.push(Slot { terms, weight });
+                slots.push(Slot {
+                    terms,
+                    weight,
+                    unknown_word: None,
+                });
             }
         };
         let names = self.names_in(&units);
@@ -594,10 +601,11 @@ impl Index {
             let weight = self.info[term as usize].weight;
             push(vec![term], weight, &mut slots);
         }
-        for weight in unknown {
+        for (weight, word) in unknown {
             slots.push(Slot {
                 terms: Vec::new(),
                 weight,
+                unknown_word: Some(word.to_string()),
             });
         }
         slots
