@@ -20,40 +20,42 @@ fn main() {
         cases.extend(eval::parse_cases(&text).expect("eval format"));
     }
     let mut results = Vec::new();
-    for unknown in [0.6, 0.8] {
-        for cap in [2.0, 3.0] {
-            for share in [0.3, 0.4] {
-                for answer_share in [0.3] {
-                    for keyword in [0.2, 0.3, 0.4] {
-                        let tuning = Tuning {
+    let mut grid = Vec::new();
+    for foreign in [0.5, 1.0, 2.0, 3.0] {
+        for unknown in [0.6, 0.8, 1.0] {
+            for cap in [2.0, 3.0] {
+                for share in [0.3, 0.4] {
+                    for keyword in [0.2, 0.3] {
+                        grid.push(Tuning {
+                            foreign_name_weight: foreign,
                             unknown_word_weight: unknown,
                             evidence_cap: cap,
                             phrasing_share: share,
-                            answer_frequency_share: answer_share,
                             keyword_bonus: keyword,
                             ..Tuning::default()
-                        };
-                        for confident in [0.5, 0.55, 0.6] {
-                            for margin in [0.01, 0.02, 0.03] {
-                                let mut base = base.clone();
-                                base.settings.matching.confident = confident;
-                                base.settings.matching.margin = margin;
-                                let engine = Engine::with_tuning(base, tuning);
-                                let report = eval::run(&engine, &cases);
-                                let objective =
-                                    report.accuracy().min(0.97) + report.rejection().min(0.95);
-                                results.push((
-                                    objective,
-                                    report.accuracy(),
-                                    report.rejection(),
-                                    tuning,
-                                    confident,
-                                    margin,
-                                ));
-                            }
-                        }
+                        });
                     }
                 }
+            }
+        }
+    }
+    for tuning in grid {
+        for confident in [0.55, 0.6, 0.65] {
+            for margin in [0.02] {
+                let mut base = base.clone();
+                base.settings.matching.confident = confident;
+                base.settings.matching.margin = margin;
+                let engine = Engine::with_tuning(base, tuning);
+                let report = eval::run(&engine, &cases);
+                let objective = report.accuracy().min(0.98) + report.rejection().min(0.95);
+                results.push((
+                    objective,
+                    report.accuracy(),
+                    report.rejection(),
+                    tuning,
+                    confident,
+                    margin,
+                ));
             }
         }
     }

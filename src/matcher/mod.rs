@@ -110,6 +110,9 @@ pub struct Tuning {
     /// Question weight beyond which unmatched words are damped (weight × cap / total), so that
     /// greetings and context in a long message do not sink a strong match.
     pub evidence_cap: f64,
+    /// Weight against an entry of a name the question uses and the entry's questions do not
+    /// ("population of Lyon" against the population entry, whose answer only mentions Lyon).
+    pub foreign_name_weight: f64,
 }
 
 impl Default for Tuning {
@@ -126,9 +129,30 @@ impl Default for Tuning {
             phrasing_share: 0.3,
             keyword_bonus: 0.2,
             evidence_cap: 2.0,
+            foreign_name_weight: 1.0,
         }
     }
 }
+
+/// What an entry explains of a question, while scoring.
+#[derive(Debug, Clone, Copy, Default)]
+struct Explained {
+    /// Weight of the slots its questions or keywords use.
+    main: f64,
+    /// Weight of the slots only its answer or topic title uses.
+    answer: f64,
+    keyword: bool,
+    /// Weight and number of the name slots its questions use.
+    names_weight: f64,
+    names: usize,
+}
+
+/// A word is a name when the answers capitalise it at least this share of the times they use
+/// it (sentence starts are not counted as capitals, so the share is below 1).
+const NAME_CAPITALISED_SHARE: f64 = 0.8;
+/// A name that at least this share of entries' questions use is the territory's own name
+/// (Chalon), not another place.
+const NAME_HOME_SHARE: f64 = 0.2;
 
 /// How many candidates a match keeps (suggestions and diagnostics need only a few).
 const KEPT_CANDIDATES: usize = 8;
@@ -142,6 +166,9 @@ struct TermInfo {
     number: bool,
     /// Whether any entry uses the term.
     used: bool,
+    /// A proper name the answers always capitalise (Lyon, Framatome, Kodak): a question naming
+    /// it is about that place or company, so only entries whose questions name it explain it.
+    name: bool,
 }
 
 /// A multi-word name that becomes one term: each position accepts any of a set of terms.
@@ -218,6 +245,8 @@ struct Builder {
     /// How many entries use each term, for its idf.
     document_frequency: HashMap<TermId, f64>,
     word_frequency: HashMap<String, u32>,
+    /// Folded word → (times capitalised inside a sentence, times used) in the answers.
+    answer_capitals: HashMap<String, (u32, u32)>,
 }
 
 impl Index {
@@ -248,6 +277,7 @@ impl Index {
             },
             document_frequency: HashMap::new(),
             word_frequency: HashMap::new(),
+            answer_capitals: HashMap::new(),
         };
         builder.synonyms(&base.synonyms);
         for entry in &base.entries {
@@ -285,6 +315,7 @@ impl Index {
                         norm: 0.0,
                     });
                 }
+                builder.count_capitals(entry.answer.get(lang));
                 let answer = builder.text_terms(entry.answer.get(lang), lang);
                 indexed.answer.extend(answer);
                 let title = builder.text_terms(base.topics[entry.topic].title.get(lang), lang);
@@ -429,8 +460,19 @@ impl Index {
         let question_total: f64 = slots.iter().map(|s| s.weight).sum();
         // Phrasing → (dot product, last slot counted), so a slot counts once per phrasing.
         let mut dot: HashMap<u32, (f64, usize)> = HashMap::new();
-        // Entry → (weight explained by questions/keywords, by answers, keyword hit).
-        let mut explained: HashMap<u32, (f64, f64, bool)> = HashMap::new();
+        // A name slot is explained only by an entry whose questions use it; for every other
+        // entry it weighs against, undamped (see `foreign_name_weight`).
+        let is_name = |slot: &Slot| slot.terms.iter().any(|&t| self.info[t as usize].name);
+        let name_slots: Vec<f64> = slots
+            .iter()
+            .filter(|slot| is_name(slot))
+            .map(|slot| slot.weight)
+            .collect();
+        let name_weight: f64 = name_slots.iter().sum();
+
+        // Entry → (weight explained by questions/keywords, by answers, keyword hit, weight and
+        // number of the name slots its questions explain).
+        let mut explained: HashMap<u32, Explained> = HashMap::new();
         for (slot_index, slot) in slots.iter().enumerate() {
             let mut seen_entries: Vec<u32> = Vec::new();
             for &term in &slot.terms {
@@ -454,14 +496,18 @@ impl Index {
             }
             for entry in seen_entries {
                 let indexed = &self.entries[entry as usize];
-                let value = explained.entry(entry).or_insert((0.0, 0.0, false));
+                let value = explained.entry(entry).or_default();
                 if slot.terms.iter().any(|t| indexed.main.contains(t)) {
-                    value.0 += slot.weight;
-                } else {
-                    value.1 += slot.weight;
+                    value.main += slot.weight;
+                    if is_name(slot) {
+                        value.names_weight += slot.weight;
+                        value.names += 1;
+                    }
+                } else if !is_name(slot) {
+                    value.answer += slot.weight;
                 }
                 if slot.terms.iter().any(|t| indexed.keywords.contains(t)) {
-                    value.2 = true;
+                    value.keyword = true;
                 }
             }
         }
@@ -477,17 +523,20 @@ impl Index {
         let long_question_damping = (t.evidence_cap / question_total).min(1.0);
         let mut candidates: Vec<Candidate> = explained
             .into_iter()
-            .map(|(entry, (main, answer, keyword))| {
+            .map(|(entry, found)| {
                 let entry = entry as usize;
-                let explained_weight = main + t.answer_field_factor * answer;
-                let unexplained =
-                    (question_total - explained_weight).max(0.0) * long_question_damping;
+                let explained_weight = found.main + t.answer_field_factor * found.answer;
+                let foreign_weight = name_weight - found.names_weight;
+                let foreign_names = (name_slots.len() - found.names) as f64;
+                let unexplained = (question_total - explained_weight - foreign_weight).max(0.0)
+                    * long_question_damping
+                    + foreign_names * t.foreign_name_weight;
                 let coverage =
                     explained_weight / (explained_weight + unexplained).max(f64::EPSILON);
                 let similarity = best_phrasing.get(&entry).copied().unwrap_or(0.0);
                 let score = t.phrasing_share * similarity + (1.0 - t.phrasing_share) * coverage;
                 // A keyword closes part of the gap to 1, so the score stays within 0..=1.
-                let score = if keyword {
+                let score = if found.keyword {
                     score + t.keyword_bonus * (1.0 - score)
                 } else {
                     score
@@ -840,7 +889,51 @@ impl Builder {
         terms
     }
 
+    /// Counts how often the answer's words are capitalised inside a sentence: answers are
+    /// written with care, so a word they always capitalise is a name.
+    fn count_capitals(&mut self, answer: &str) {
+        for word in normalize::words(answer) {
+            self.answer_capitals.entry(word).or_default().1 += 1;
+        }
+        for word in normalize::capitalised_words(answer) {
+            self.answer_capitals.entry(word).or_default().0 += 1;
+        }
+    }
+
+    /// Marks the terms of the words the answers capitalise (nearly) every time they use them,
+    /// except synonym groups (a group stands for common words too) and the territory's own
+    /// names, which most entries' questions use.
+    fn mark_names(&mut self) {
+        let synonym_groups: HashSet<TermId> = self
+            .index
+            .terms
+            .iter()
+            .filter(|(key, _)| key.starts_with("syn:"))
+            .map(|(_, &term)| term)
+            .collect();
+        let mut main_frequency: HashMap<TermId, usize> = HashMap::new();
+        for entry in &self.index.entries {
+            for &term in &entry.main {
+                *main_frequency.entry(term).or_default() += 1;
+            }
+        }
+        let home = (self.index.entries.len() as f64 * NAME_HOME_SHARE).max(2.0);
+        for (word, &(capitalised, used)) in &self.answer_capitals {
+            if capitalised == 0 || f64::from(capitalised) < NAME_CAPITALISED_SHARE * f64::from(used)
+            {
+                continue;
+            }
+            for &term in self.index.surface.get(word).into_iter().flatten() {
+                let everywhere = main_frequency.get(&term).copied().unwrap_or(0) as f64 >= home;
+                if !synonym_groups.contains(&term) && !everywhere {
+                    self.index.info[term as usize].name = true;
+                }
+            }
+        }
+    }
+
     fn finish(mut self, base: &KnowledgeBase) -> Index {
+        self.mark_names();
         let documents = base.entries.len().max(1) as f64;
         let idf = |df: f64| (1.0 + (documents - df + 0.5) / (df + 0.5)).ln();
         let max_idf = idf(1.0);

@@ -205,6 +205,15 @@ const FRENCH: &[&str] = &[
     "etait",
     "svp",
     "coin",
+    "ailleurs",
+    "plutot",
+    "quelqu",
+    "quelquun",
+    "peutetre",
+    "hello",
+    "yo",
+    "cc",
+    "ptet",
 ];
 
 /// English words that carry no topic.
@@ -363,6 +372,27 @@ const ENGLISH: &[&str] = &[
     "ok",
     "okay",
     "hmm",
+    "else",
+    "elsewhere",
+    "somewhere",
+    "anywhere",
+    "everywhere",
+    "rather",
+    "instead",
+    "someone",
+    "somebody",
+    "whether",
+    "maybe",
+    "perhaps",
+    "quite",
+    "pretty",
+    "basically",
+    "yo",
+    "dear",
+    "cheers",
+    "regards",
+    "anyway",
+    "though",
 ];
 
 /// Question words: kept, at a low weight, because they distinguish questions.
