@@ -154,6 +154,9 @@ const NAME_CAPITALISED_SHARE: f64 = 0.8;
 /// (Chalon), not another place.
 const NAME_HOME_SHARE: f64 = 0.2;
 
+/// A sentence shorter than this ("Hello!", "Thanks.") is no question of its own.
+const FOCUS_MIN_WORDS: usize = 3;
+
 /// How many candidates a match keeps (suggestions and diagnostics need only a few).
 const KEPT_CANDIDATES: usize = 8;
 
@@ -362,7 +365,32 @@ impl Index {
                 lang,
             };
         }
-        let candidates = self.score(&slots);
+        let mut candidates = self.score(&slots);
+        if let Some(sentence) = focus_sentence(question) {
+            let focus_words = normalize::words(sentence);
+            let focus_slots = self.question_slots(&focus_words, &names);
+            // "Does Grand Chalon do that?" asks nothing without the sentences before it.
+            let says_something = focus_slots.iter().any(|slot| {
+                slot.weight >= self.tuning.specific_term_weight
+                    && slot
+                        .terms
+                        .iter()
+                        .any(|&t| !self.info[t as usize].question_word)
+            });
+            let focus_candidates = if says_something {
+                self.score(&focus_slots)
+            } else {
+                Vec::new()
+            };
+            for candidate in focus_candidates {
+                match candidates.iter_mut().find(|c| c.entry == candidate.entry) {
+                    Some(known) => known.score = known.score.max(candidate.score),
+                    None => candidates.push(candidate),
+                }
+            }
+            candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
+            candidates.truncate(KEPT_CANDIDATES);
+        }
         let band = self.band(&slots, &candidates, self.is_off_topic(&words));
         Found {
             band,
@@ -726,6 +754,26 @@ impl Index {
     fn names_in(&self, units: &[Vec<TermId>]) -> Vec<TermId> {
         names_in(&self.phrases, units)
     }
+}
+
+/// The sentence that asks, in a message of several: the last one ending with a question mark,
+/// else the last one. Investors write a greeting and context first; their question alone
+/// should not be diluted by it. `None` for a one-sentence message.
+fn focus_sentence(question: &str) -> Option<&str> {
+    let sentences: Vec<&str> = question
+        .split_inclusive(['.', '!', '?', '\n'])
+        .map(str::trim)
+        .filter(|s| normalize::words(s).len() >= FOCUS_MIN_WORDS)
+        .collect();
+    if sentences.len() < 2 {
+        return None;
+    }
+    sentences
+        .iter()
+        .rev()
+        .find(|s| s.ends_with('?'))
+        .or(sentences.last())
+        .copied()
 }
 
 /// Greedy longest match of the phrases over `units`; a unit matches a position of a phrase
