@@ -21,20 +21,17 @@ fn main() {
     }
     let mut results = Vec::new();
     let mut grid = Vec::new();
-    for foreign in [0.5, 1.0, 2.0, 3.0] {
-        for unknown in [0.6, 0.8, 1.0] {
-            for cap in [2.0, 3.0] {
-                for share in [0.3, 0.4] {
-                    for keyword in [0.2, 0.3] {
-                        grid.push(Tuning {
-                            foreign_name_weight: foreign,
-                            unknown_word_weight: unknown,
-                            evidence_cap: cap,
-                            phrasing_share: share,
-                            keyword_bonus: keyword,
-                            ..Tuning::default()
-                        });
-                    }
+    for foreign in [1.0, 2.0] {
+        for other in [0.4, 0.6, 0.8, 1.0] {
+            for unknown in [0.6, 0.8, 1.0] {
+                for cap in [2.0, 3.0] {
+                    grid.push(Tuning {
+                        foreign_name_weight: foreign,
+                        other_known_factor: other,
+                        unknown_word_weight: unknown,
+                        evidence_cap: cap,
+                        ..Tuning::default()
+                    });
                 }
             }
         }

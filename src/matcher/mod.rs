@@ -113,6 +113,8 @@ pub struct Tuning {
     /// Weight against an entry of a name the question uses and the entry's questions do not
     /// ("population of Lyon" against the population entry, whose answer only mentions Lyon).
     pub foreign_name_weight: f64,
+    /// How much a known word that the entry does not use counts against it.
+    pub other_known_factor: f64,
 }
 
 impl Default for Tuning {
@@ -130,6 +132,7 @@ impl Default for Tuning {
             keyword_bonus: 0.2,
             evidence_cap: 2.0,
             foreign_name_weight: 1.0,
+            other_known_factor: 1.0,
         }
     }
 }
@@ -486,6 +489,11 @@ impl Index {
             .sum::<f64>()
             .sqrt();
         let question_total: f64 = slots.iter().map(|s| s.weight).sum();
+        let known_total: f64 = slots
+            .iter()
+            .filter(|s| !s.terms.is_empty())
+            .map(|s| s.weight)
+            .sum();
         // Phrasing → (dot product, last slot counted), so a slot counts once per phrasing.
         let mut dot: HashMap<u32, (f64, usize)> = HashMap::new();
         // A name slot is explained only by an entry whose questions use it; for every other
@@ -556,7 +564,11 @@ impl Index {
                 let explained_weight = found.main + t.answer_field_factor * found.answer;
                 let foreign_weight = name_weight - found.names_weight;
                 let foreign_names = (name_slots.len() - found.names) as f64;
-                let unexplained = (question_total - explained_weight - foreign_weight).max(0.0)
+                let other_known =
+                    (known_total - found.main - found.answer - foreign_weight).max(0.0);
+                let unexplained = (other_known * t.other_known_factor
+                    + (1.0 - t.answer_field_factor) * found.answer
+                    + (question_total - known_total))
                     * long_question_damping
                     + foreign_names * t.foreign_name_weight;
                 let coverage =

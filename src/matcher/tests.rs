@@ -42,8 +42,8 @@ updated = 2026-11-26
 id = "population"
 questions.fr = ["Combien d'habitants compte Valbourg ?", "population de Valbourg"]
 questions.en = ["How many people live in Valbourg?", "population of Valbourg"]
-answer.fr = "Valbourg compte 50 000 habitants."
-answer.en = "Valbourg has 50,000 inhabitants."
+answer.fr = "Valbourg compte 50 000 habitants, deux fois moins que Lyon."
+answer.en = "Valbourg has 50,000 inhabitants, half as many as Lyon."
 sources = ["test"]
 updated = 2026-11-26
 
@@ -53,6 +53,15 @@ questions.fr = ["Quelles formations pour l'industrie ?", "formation industrie"]
 questions.en = ["What industrial training is there?", "industry training"]
 answer.fr = "Des formations industrielles existent à Valbourg."
 answer.en = "Valbourg offers industrial training."
+sources = ["test"]
+updated = 2026-11-26
+
+[[entry]]
+id = "distances"
+questions.fr = ["Valbourg est à combien de km de Lyon ?", "distance Valbourg Lyon"]
+questions.en = ["How far is Valbourg from Lyon?", "distance from Valbourg to Lyon"]
+answer.fr = "Valbourg est à 100 km de Lyon, par l'autoroute."
+answer.en = "Valbourg is 100 km from Lyon, by motorway."
 sources = ["test"]
 updated = 2026-11-26
 
@@ -295,4 +304,54 @@ fn autocomplete_proposes_matching_questions_first_and_stays_within_the_limit() {
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), count);
+}
+
+#[test]
+fn a_name_the_answers_capitalise_belongs_to_the_entries_that_ask_about_it() {
+    let (base, index) = index();
+    // The population answer mentions Lyon, but only the distances entry asks about it: the
+    // population of Lyon is not the population of Valbourg, even typed in lower case.
+    let found = index.find("population of lyon");
+    assert_ne!(found.band, Band::Confident, "{found:?}");
+    let home = index.find("population of valbourg").candidates[0].score;
+    let other = found.candidates[0].score;
+    assert!(other < home, "{other} < {home}");
+    assert_eq!(answer("how far from lyon is valbourg?"), "distances");
+    // The territory's own name, which most entries' questions use, is never such a name.
+    assert_eq!(answer("industry training in Valbourg"), "training");
+    let names: Vec<&str> = index
+        .terms
+        .iter()
+        .filter(|&(_, &t)| index.info[t as usize].name)
+        .map(|(key, _)| key.as_str())
+        .collect();
+    assert!(
+        names.contains(&"lyon") && !names.contains(&"valbourg"),
+        "{names:?}"
+    );
+    assert_eq!(base.entries.len(), 7);
+}
+
+#[test]
+fn the_asking_sentence_of_a_long_message_is_matched_on_its_own() {
+    let question = "Hello everyone! We are a family company making bicycles, we have grown a lot \
+        over the last ten years and our customers are all over Europe. Is there any land \
+        available for a factory?";
+    assert_eq!(answer(question), "land");
+}
+
+#[test]
+fn the_focus_is_the_last_question_or_else_the_last_sentence() {
+    assert_eq!(focus_sentence("population of Valbourg"), None);
+    assert_eq!(focus_sentence("Hello! population of Valbourg?"), None);
+    assert_eq!(
+        focus_sentence("Is there land for us? We make bikes in Spain. Thanks a lot!"),
+        Some("Is there land for us?")
+    );
+    assert_eq!(
+        focus_sentence("We make bikes in Spain.\nWe need land for a factory"),
+        Some("We need land for a factory")
+    );
+    assert_eq!(focus_sentence(""), None);
+    assert_eq!(focus_sentence("?!.\n\n..."), None);
 }
