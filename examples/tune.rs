@@ -38,7 +38,7 @@ fn main() {
     }
     for tuning in grid {
         for confident in [0.55, 0.6, 0.65] {
-            for margin in [0.02] {
+            for margin in [0.02, 0.03] {
                 let mut base = base.clone();
                 base.settings.matching.confident = confident;
                 base.settings.matching.margin = margin;
