@@ -724,6 +724,35 @@ fn check_reports_every_problem_of_a_file_at_once() {
 }
 
 #[test]
+fn check_reports_the_schema_errors_of_every_entry_of_a_file() {
+    // schema-errors-in-two-entries/sites.toml: a misspelt topic key (line 4), a misspelt key in
+    // the first entry (line 10), a missing English question list in the third (line 26); the
+    // second entry is sound. Serde alone would stop at the first.
+    let file = broken_file("schema-errors-in-two-entries", "sites.toml");
+    let out = check(broken("schema-errors-in-two-entries"), false);
+    assert_eq!(out.code, 1, "{out:#?}");
+    assert_eq!(
+        out.diagnostics("error"),
+        vec![
+            format!(
+                "error: {file}:4:1: unknown field `descripton`, expected one of `id`, `title`, \
+                 `description` (remove this key or correct its spelling; knowledge/README.md lists the keys)"
+            ),
+            format!(
+                "error: {file}:10:1: entry \"parcnord\": unknown field `awnser`, expected one of `id`, \
+                 `questions`, `keywords`, `answer`, `contacts`, `see_also`, `sources`, `updated` \
+                 (remove this key or correct its spelling; knowledge/README.md lists the keys)"
+            ),
+            format!(
+                "error: {file}:26:1: entry \"port\": missing field `en` \
+                 (give this text in both languages: fr = \"…\" and en = \"…\")"
+            ),
+        ],
+        "{out:#?}"
+    );
+}
+
+#[test]
 fn check_strict_fails_on_a_warning_that_check_lets_through() {
     // single-word-synonym/synonyms.toml: the second group (line 4) has one word only.
     let dir = broken("single-word-synonym");

@@ -13,8 +13,10 @@ use crate::lang::{Lang, Localized};
 use crate::matcher::normalize::comparable;
 use crate::matcher::{Band, Index};
 use serde::de::DeserializeOwned;
+use serde::de::IntoDeserializer;
 use std::collections::HashMap;
 use toml::Spanned;
+use toml::de::{DeArray, DeValue};
 
 /// Parses every file, checks the whole base and builds it when there is no error.
 pub fn build(
@@ -125,6 +127,53 @@ pub fn collisions(base: &KnowledgeBase, index: &Index) -> Vec<Diagnostic> {
     out
 }
 
+/// Every schema error of a file that is valid TOML, in file order. Serde stops at a file's first
+/// error, and an admin who fixes one entry should not discover the next one only on the next
+/// check: so each `[[block]]` table is checked on its own, with the rest of the file, and the
+/// rest once without any. `None` when the file is not valid TOML (a syntax error has one
+/// position) or `block` is not an array of tables.
+fn every_schema_error<T: DeserializeOwned>(
+    text: &str,
+    block: &str,
+) -> Option<Vec<toml::de::Error>> {
+    let document = toml::de::DeTable::parse(text).ok()?;
+    let document_span = document.span();
+    let mut rest = document.into_inner();
+    let key = rest.keys().find(|key| key.get_ref() == block).cloned();
+    let (block_span, items) = match key.as_ref().and_then(|key| rest.remove(key)) {
+        Some(value) => {
+            let span = value.span();
+            match value.into_inner() {
+                DeValue::Array(items) => (span, items.into_iter().collect::<Vec<_>>()),
+                _ => return None,
+            }
+        }
+        None => (document_span.clone(), Vec::new()),
+    };
+    let key = key.unwrap_or_else(|| Spanned::new(document_span.clone(), block.to_string().into()));
+    let mut errors: Vec<toml::de::Error> = Vec::new();
+    let alone = items.into_iter().map(|item| vec![item]);
+    for items in std::iter::once(Vec::new()).chain(alone) {
+        let mut document = rest.clone();
+        let array: DeArray = items.into_iter().collect();
+        document.insert(
+            key.clone(),
+            Spanned::new(block_span.clone(), DeValue::Array(array)),
+        );
+        let checked =
+            T::deserialize(Spanned::new(document_span.clone(), document).into_deserializer());
+        if let Err(err) = checked
+            && !errors
+                .iter()
+                .any(|known| known.span() == err.span() && known.message() == err.message())
+        {
+            errors.push(err);
+        }
+    }
+    errors.sort_by_key(|err| err.span().map_or(0, |span| span.start));
+    Some(errors)
+}
+
 /// The longest id, so that it fits in a Discord button's custom id with its prefix.
 pub const MAX_ID_CHARS: usize = 64;
 
@@ -138,15 +187,20 @@ impl Checker {
     fn parse<T: DeserializeOwned>(&mut self, file: &SourceFile, block: &str) -> Option<T> {
         match toml::from_str::<T>(&file.text) {
             Ok(value) => Some(value),
-            Err(err) => {
-                let offset = err.span().map_or(0, |span| span.start);
-                let message = err.message().trim().replace('\n', "; ");
-                let mut diagnostic =
-                    Diagnostic::error(&file.location(offset), &message).hint(parse_hint(&message));
-                if let Some(id) = file.block_id_at(block, offset) {
-                    diagnostic = diagnostic.in_entry(id);
+            Err(first) => {
+                let errors = every_schema_error::<T>(&file.text, block)
+                    .filter(|errors| !errors.is_empty())
+                    .unwrap_or_else(|| vec![first]);
+                for err in errors {
+                    let offset = err.span().map_or(0, |span| span.start);
+                    let message = err.message().trim().replace('\n', "; ");
+                    let mut diagnostic = Diagnostic::error(&file.location(offset), &message)
+                        .hint(parse_hint(&message));
+                    if let Some(id) = file.block_id_at(block, offset) {
+                        diagnostic = diagnostic.in_entry(id);
+                    }
+                    self.out.push(diagnostic);
                 }
-                self.out.push(diagnostic);
                 None
             }
         }
