@@ -96,6 +96,11 @@ struct Bot {
 
 impl Bot {
     fn start(discord: &FakeDiscord, bot_toml: &str) -> Bot {
+        Self::start_with(discord, bot_toml, &[])
+    }
+
+    /// Starts the bot with `serve_args` after `serve --config FILE`.
+    fn start_with(discord: &FakeDiscord, bot_toml: &str, serve_args: &[&str]) -> Bot {
         let dir = tempfile::tempdir().unwrap();
         let config = dir.path().join("bot.toml");
         let log = dir.path().join("log.sqlite");
@@ -119,6 +124,7 @@ impl Bot {
             .arg(&knowledge)
             .args(["serve", "--config"])
             .arg(&config)
+            .args(serve_args)
             .env("DISCORD_TOKEN", "MTAwMA.fake.token")
             .env("DISCORD_PROXY_URL", discord.base_url())
             .env_remove("TERRITORY_BOT_KNOWLEDGE")
@@ -790,4 +796,22 @@ async fn did_you_mean_offers_buttons_that_answer() {
         "{:#}",
         shown.body
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_shard_range_identifies_each_of_its_shards() {
+    let discord = FakeDiscord::start().await;
+    // Shards 1 and 2 of 4: this process runs the middle of a four-shard bot.
+    let mut bot = Bot::start_with(&discord, "", &["--shards", "1-3/4"]);
+    let shards = discord.wait_for_shards(2).await;
+    assert_eq!(
+        shards,
+        vec![serde_json::json!([1, 4]), serde_json::json!([2, 4])]
+    );
+    // serenity boots shards one after the other: by the time it exits on SIGTERM, a third
+    // shard would have identified if the range ran one too many (serenity reads its end as
+    // inclusive).
+    assert_eq!(bot.terminate(), Some(0));
+    let all = discord.wait_for_shards(2).await;
+    assert_eq!(all.len(), 2, "only shards 1 and 2 identified: {all:?}");
 }

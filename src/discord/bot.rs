@@ -165,7 +165,9 @@ pub async fn serve(options: ServeOptions) -> Result<(), Error> {
         shard_manager.shutdown_all().await;
     });
     match options.shards {
-        Some((start, end, total)) => client.start_shard_range(start..end, total).await?,
+        // serenity 0.12 reads the range's end as the last shard to run (end - start + 1
+        // shards), whatever `Range` says; ours excludes END, so the last shard is END - 1.
+        Some((start, end, total)) => client.start_shard_range(start..end - 1, total).await?,
         None => client.start_autosharded().await?,
     }
     Ok(())

@@ -38,6 +38,8 @@ struct Shared {
     gateway: Mutex<Option<mpsc::UnboundedSender<Value>>>,
     sequence: Mutex<u64>,
     identified: Mutex<bool>,
+    /// The `shard` field ([id, total]) of every IDENTIFY, in order.
+    identified_shards: Mutex<Vec<Value>>,
     changed: Notify,
     address: Mutex<Option<SocketAddr>>,
 }
@@ -77,6 +79,20 @@ impl FakeDiscord {
         self.wait_until(|shared| *shared.identified.lock().unwrap())
             .await
             .expect("the bot identified on the gateway");
+    }
+
+    /// Waits until `count` gateway connections have identified; their `[shard, total]`, sorted.
+    pub async fn wait_for_shards(&self, count: usize) -> Vec<Value> {
+        let found = self
+            .wait_until(|shared| shared.identified_shards.lock().unwrap().len() >= count)
+            .await;
+        let mut shards = self.shared.identified_shards.lock().unwrap().clone();
+        assert!(
+            found.is_some(),
+            "{count} shards did not identify within {WAIT:?}: {shards:?}"
+        );
+        shards.sort_by_key(|shard| shard[0].as_u64());
+        shards
     }
 
     /// Sends a dispatch event (`t`, `d`) to the connected client.
@@ -144,13 +160,18 @@ pub fn user(id: u64, name: &str) -> Value {
 
 /// The READY payload serenity 0.12 needs (it ignores an event that lacks a required field).
 pub fn ready(address: SocketAddr) -> Value {
+    ready_for_shard(address, json!([0, 1]))
+}
+
+/// READY for one shard of several: `shard` is `[id, total]`, as the client identified.
+pub fn ready_for_shard(address: SocketAddr, shard: Value) -> Value {
     json!({
         "v": 10,
         "user": bot_user(),
         "guilds": [],
         "session_id": "fake-session",
         "resume_gateway_url": format!("ws://{address}/gateway"),
-        "shard": [0, 1],
+        "shard": shard,
         "application": { "id": APPLICATION_ID.to_string(), "flags": 0 }
     })
 }
@@ -225,8 +246,15 @@ async fn session(shared: Arc<Shared>, socket: WebSocket) {
                     *sequence += 1;
                     *sequence
                 };
-                let _ = sender
-                    .send(json!({ "op": 0, "t": "READY", "s": sequence, "d": ready(address) }));
+                let shard = payload["d"]["shard"].clone();
+                let shard = if shard.is_array() {
+                    shard
+                } else {
+                    json!([0, 1])
+                };
+                shared.identified_shards.lock().unwrap().push(shard.clone());
+                let ready = ready_for_shard(address, shard);
+                let _ = sender.send(json!({ "op": 0, "t": "READY", "s": sequence, "d": ready }));
                 *shared.identified.lock().unwrap() = true;
                 shared.changed.notify_waiters();
             }
