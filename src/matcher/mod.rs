@@ -157,7 +157,8 @@ const NAME_CAPITALISED_SHARE: f64 = 0.8;
 /// (Chalon), not another place.
 const NAME_HOME_SHARE: f64 = 0.2;
 
-/// A sentence shorter than this ("Hello!", "Thanks.") is no question of its own.
+/// A sentence with fewer words than this, stop words aside ("Hello!", "Thanks a lot.", "a
+/// business park?"), is no question of its own.
 const FOCUS_MIN_WORDS: usize = 3;
 
 /// How many candidates a match keeps (suggestions and diagnostics need only a few).
@@ -368,24 +369,15 @@ impl Index {
                 lang,
             };
         }
+        let off_topic = self.is_off_topic(&words);
         let mut candidates = self.score(&slots);
-        if let Some(sentence) = focus_sentence(question) {
-            let focus_words = normalize::words(sentence);
-            let focus_slots = self.question_slots(&focus_words, &names);
-            // "Does Grand Chalon do that?" asks nothing without the sentences before it.
-            let says_something = focus_slots.iter().any(|slot| {
-                slot.weight >= self.tuning.specific_term_weight
-                    && slot
-                        .terms
-                        .iter()
-                        .any(|&t| !self.info[t as usize].question_word)
-            });
-            let focus_candidates = if says_something {
-                self.score(&focus_slots)
-            } else {
-                Vec::new()
-            };
-            for candidate in focus_candidates {
+        let mut band = self.band(&slots, &candidates, off_topic);
+        // A long message that is not answered as a whole may be answered by its asking
+        // sentence, read on its own: greetings and company context no longer dilute it.
+        if band != Band::Confident
+            && let Some(focus) = self.focus_candidates(question, &names)
+        {
+            for candidate in focus {
                 match candidates.iter_mut().find(|c| c.entry == candidate.entry) {
                     Some(known) => known.score = known.score.max(candidate.score),
                     None => candidates.push(candidate),
@@ -393,13 +385,28 @@ impl Index {
             }
             candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
             candidates.truncate(KEPT_CANDIDATES);
+            band = self.band(&slots, &candidates, off_topic);
         }
-        let band = self.band(&slots, &candidates, self.is_off_topic(&words));
         Found {
             band,
             candidates,
             lang,
         }
+    }
+
+    /// The candidates of the asking sentence of a message of several, scored alone; `None` when
+    /// there is no such sentence or it says nothing specific ("Does Grand Chalon do that?").
+    fn focus_candidates(&self, question: &str, names: &[String]) -> Option<Vec<Candidate>> {
+        let sentence = focus_sentence(question)?;
+        let slots = self.question_slots(&normalize::words(sentence), names);
+        let says_something = slots.iter().any(|slot| {
+            slot.weight >= self.tuning.specific_term_weight
+                && slot
+                    .terms
+                    .iter()
+                    .any(|&t| !self.info[t as usize].question_word)
+        });
+        says_something.then(|| self.score(&slots))
     }
 
     /// How `question` was read: each slot's terms and weight, for tuning the base and the matcher.
@@ -775,7 +782,11 @@ fn focus_sentence(question: &str) -> Option<&str> {
     let sentences: Vec<&str> = question
         .split_inclusive(['.', '!', '?', '\n'])
         .map(str::trim)
-        .filter(|s| normalize::words(s).len() >= FOCUS_MIN_WORDS)
+        .filter(|s| {
+            let words = normalize::words(s);
+            let content = words.iter().filter(|w| !stopwords::is_stop_word(w));
+            content.count() >= FOCUS_MIN_WORDS
+        })
         .collect();
     if sentences.len() < 2 {
         return None;
