@@ -989,16 +989,24 @@ impl Builder {
             }
         }
         let home = (self.index.entries.len() as f64 * NAME_HOME_SHARE).max(2.0);
+        // Counted per term: "Manufacture" in a company's name does not make "manufacturing",
+        // which shares its stem, a name.
+        let mut capitals: HashMap<TermId, (u32, u32)> = HashMap::new();
         for (word, &(capitalised, used)) in &self.answer_capitals {
-            if capitalised == 0 || f64::from(capitalised) < NAME_CAPITALISED_SHARE * f64::from(used)
-            {
-                continue;
-            }
             for &term in self.index.surface.get(word).into_iter().flatten() {
-                let everywhere = main_frequency.get(&term).copied().unwrap_or(0) as f64 >= home;
-                if !synonym_groups.contains(&term) && !everywhere {
-                    self.index.info[term as usize].name = true;
-                }
+                let counts = capitals.entry(term).or_default();
+                counts.0 += capitalised;
+                counts.1 += used;
+            }
+        }
+        for (term, (capitalised, used)) in capitals {
+            let everywhere = main_frequency.get(&term).copied().unwrap_or(0) as f64 >= home;
+            if capitalised > 0
+                && f64::from(capitalised) >= NAME_CAPITALISED_SHARE * f64::from(used)
+                && !synonym_groups.contains(&term)
+                && !everywhere
+            {
+                self.index.info[term as usize].name = true;
             }
         }
     }
