@@ -21,15 +21,15 @@ fn main() {
     }
     let mut results = Vec::new();
     let mut grid = Vec::new();
-    for foreign in [1.0, 2.0] {
-        for other in [0.4, 0.6, 0.8, 1.0] {
-            for unknown in [0.6, 0.8, 1.0] {
-                for cap in [2.0, 3.0] {
+    for answer_only in [0.3, 0.5, 0.8] {
+        for keyword in [0.2, 0.3] {
+            for unknown in [0.6, 0.8] {
+                for foreign in [1.0, 2.0] {
                     grid.push(Tuning {
-                        foreign_name_weight: foreign,
-                        other_known_factor: other,
+                        answer_only_weight: answer_only,
+                        keyword_bonus: keyword,
                         unknown_word_weight: unknown,
-                        evidence_cap: cap,
+                        foreign_name_weight: foreign,
                         ..Tuning::default()
                     });
                 }

@@ -113,8 +113,9 @@ pub struct Tuning {
     /// Weight against an entry of a name the question uses and the entry's questions do not
     /// ("population of Lyon" against the population entry, whose answer only mentions Lyon).
     pub foreign_name_weight: f64,
-    /// How much a known word that the entry does not use counts against it.
-    pub other_known_factor: f64,
+    /// The most a word weighs when only answers use it: answers are long, and a common word
+    /// ("partout", "further") that one of them happens to use is no rarer for it.
+    pub answer_only_weight: f64,
 }
 
 impl Default for Tuning {
@@ -132,7 +133,7 @@ impl Default for Tuning {
             keyword_bonus: 0.2,
             evidence_cap: 2.0,
             foreign_name_weight: 1.0,
-            other_known_factor: 1.0,
+            answer_only_weight: 0.5,
         }
     }
 }
@@ -173,6 +174,8 @@ struct TermInfo {
     number: bool,
     /// Whether any entry uses the term.
     used: bool,
+    /// Whether any entry's questions or keywords use it (not only an answer).
+    asked: bool,
     /// A proper name the answers always capitalise (Lyon, Framatome, Kodak): a question naming
     /// it is about that place or company, so only entries whose questions name it explain it.
     name: bool,
@@ -496,11 +499,6 @@ impl Index {
             .sum::<f64>()
             .sqrt();
         let question_total: f64 = slots.iter().map(|s| s.weight).sum();
-        let known_total: f64 = slots
-            .iter()
-            .filter(|s| !s.terms.is_empty())
-            .map(|s| s.weight)
-            .sum();
         // Phrasing → (dot product, last slot counted), so a slot counts once per phrasing.
         let mut dot: HashMap<u32, (f64, usize)> = HashMap::new();
         // A name slot is explained only by an entry whose questions use it; for every other
@@ -571,11 +569,7 @@ impl Index {
                 let explained_weight = found.main + t.answer_field_factor * found.answer;
                 let foreign_weight = name_weight - found.names_weight;
                 let foreign_names = (name_slots.len() - found.names) as f64;
-                let other_known =
-                    (known_total - found.main - found.answer - foreign_weight).max(0.0);
-                let unexplained = (other_known * t.other_known_factor
-                    + (1.0 - t.answer_field_factor) * found.answer
-                    + (question_total - known_total))
+                let unexplained = (question_total - explained_weight - foreign_weight).max(0.0)
                     * long_question_damping
                     + foreign_names * t.foreign_name_weight;
                 let coverage =
@@ -715,8 +709,11 @@ impl Index {
             .filter(|&&t| self.info[t as usize].used)
             .map(|&t| self.term_weight(t))
             .fold(0.0, f64::max);
-        if weight > 0.0 {
+        let asked = terms.iter().any(|&t| self.info[t as usize].asked);
+        if weight > 0.0 && asked {
             weight
+        } else if weight > 0.0 {
+            weight.min(self.tuning.answer_only_weight)
         } else {
             self.tuning.unknown_word_weight
         }
@@ -1013,6 +1010,11 @@ impl Builder {
 
     fn finish(mut self, base: &KnowledgeBase) -> Index {
         self.mark_names();
+        for entry in &self.index.entries {
+            for &term in &entry.main {
+                self.index.info[term as usize].asked = true;
+            }
+        }
         let documents = base.entries.len().max(1) as f64;
         let idf = |df: f64| (1.0 + (documents - df + 0.5) / (df + 0.5)).ln();
         let max_idf = idf(1.0);
