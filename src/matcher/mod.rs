@@ -152,7 +152,7 @@ struct Explained {
 }
 
 /// A word is a name when the answers capitalise it at least this share of the times they use
-/// it (sentence starts are not counted as capitals, so the share is below 1).
+/// it inside a sentence.
 const NAME_CAPITALISED_SHARE: f64 = 0.8;
 /// A name that at least this share of entries' questions use is the territory's own name
 /// (Chalon), not another place.
@@ -161,6 +161,9 @@ const NAME_HOME_SHARE: f64 = 0.2;
 /// A sentence with fewer words than this, stop words aside ("Hello!", "Thanks a lot.", "a
 /// business park?"), is no question of its own.
 const FOCUS_MIN_WORDS: usize = 3;
+
+/// A question of at most this many slots, in one sentence, is short: every name in it counts.
+const SHORT_QUESTION_SLOTS: usize = 8;
 
 /// How many candidates a match keeps (suggestions and diagnostics need only a few).
 const KEPT_CANDIDATES: usize = 8;
@@ -179,6 +182,11 @@ struct TermInfo {
     /// A proper name the answers always capitalise (Lyon, Framatome, Kodak): a question naming
     /// it is about that place or company, so only entries whose questions name it explain it.
     name: bool,
+    /// A name no keyword uses: another place (Lyon, Mâcon) rather than one of the territory's
+    /// own sites or companies, which entries name as keywords.
+    place: bool,
+    /// A name most entries' questions use: the territory itself (Chalon).
+    home: bool,
 }
 
 /// A multi-word name that becomes one term: each position accepts any of a set of terms.
@@ -210,6 +218,8 @@ struct Slot {
     weight: f64,
     /// The question's word, kept for unknown words only (for [`Index::explain`]).
     unknown_word: Option<String>,
+    /// An unknown word the asker capitalised: a place, company or person the base never names.
+    unknown_name: bool,
 }
 
 /// The matching index of one knowledge base.
@@ -255,8 +265,10 @@ struct Builder {
     /// How many entries use each term, for its idf.
     document_frequency: HashMap<TermId, f64>,
     word_frequency: HashMap<String, u32>,
-    /// Folded word → (times capitalised inside a sentence, times used) in the answers.
+    /// Folded word → (times capitalised, times used) inside the answers' sentences.
     answer_capitals: HashMap<String, (u32, u32)>,
+    /// The terms of every word of every keyword.
+    keyword_words: HashSet<TermId>,
 }
 
 impl Index {
@@ -288,6 +300,7 @@ impl Index {
             document_frequency: HashMap::new(),
             word_frequency: HashMap::new(),
             answer_capitals: HashMap::new(),
+            keyword_words: HashSet::new(),
         };
         builder.synonyms(&base.synonyms);
         for entry in &base.entries {
@@ -373,8 +386,9 @@ impl Index {
             };
         }
         let off_topic = self.is_off_topic(&words);
+        let short = slots.len() <= SHORT_QUESTION_SLOTS && focus_sentence(question).is_none();
         let mut candidates = self.score(&slots);
-        let mut band = self.band(&slots, &candidates, off_topic);
+        let mut band = self.band(&slots, &candidates, off_topic, short);
         // A long message that is not answered as a whole may be answered by its asking
         // sentence, read on its own: greetings and company context no longer dilute it.
         if band != Band::Confident
@@ -388,7 +402,7 @@ impl Index {
             }
             candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
             candidates.truncate(KEPT_CANDIDATES);
-            band = self.band(&slots, &candidates, off_topic);
+            band = self.band(&slots, &candidates, off_topic, short);
         }
         Found {
             band,
@@ -429,7 +443,12 @@ impl Index {
                     .collect::<Vec<_>>()
                     .join(" | "),
             };
-            out.push_str(&format!("  [{label}] weight {:.2}\n", slot.weight));
+            let name = if slot.terms.iter().any(|&t| self.info[t as usize].name) {
+                " (a name)"
+            } else {
+                ""
+            };
+            out.push_str(&format!("  [{label}] weight {:.2}{name}\n", slot.weight));
         }
         out
     }
@@ -453,7 +472,7 @@ impl Index {
         })
     }
 
-    fn band(&self, slots: &[Slot], candidates: &[Candidate], off_topic: bool) -> Band {
+    fn band(&self, slots: &[Slot], candidates: &[Candidate], off_topic: bool, short: bool) -> Band {
         let settings = &self.settings;
         let Some(top) = candidates.first() else {
             return Band::NoMatch;
@@ -475,7 +494,21 @@ impl Index {
             names_keyword || rare_and_matched
         });
         let second = candidates.get(1).map_or(0.0, |c| c.score);
-        if off_topic {
+        // A short question naming another place than the top entry asks about ("industrial
+        // parks near Lyon", "how far is Mâcon from Geneva") is about that place, unless it
+        // also names the territory ("Chalon's station on the Paris-Lyon-Marseille line"). In a
+        // long message, names are mostly the asker's context ("we are based in Lyon").
+        let names_home = slots
+            .iter()
+            .any(|slot| slot.terms.iter().any(|&t| self.info[t as usize].home));
+        let elsewhere = short
+            && !names_home
+            && slots.iter().any(|slot| {
+                slot.unknown_name
+                    || (slot.terms.iter().any(|&t| self.info[t as usize].place)
+                        && !slot.terms.iter().any(|t| top_entry.main.contains(t)))
+            });
+        if off_topic || elsewhere {
             return if top.score >= settings.confident && specific {
                 Band::Unsure
             } else {
@@ -632,7 +665,7 @@ impl Index {
     /// Turns the question's words into weighted slots.
     fn question_slots(&self, words: &[String], names: &[String]) -> Vec<Slot> {
         let mut units: Vec<Vec<TermId>> = Vec::new();
-        let mut unknown: Vec<(f64, &str)> = Vec::new();
+        let mut unknown: Vec<(f64, &str, bool)> = Vec::new();
         let mut i = 0;
         while i < words.len() {
             let word = words[i].as_str();
@@ -662,14 +695,15 @@ impl Index {
                 units.push(left);
                 units.push(right);
             } else {
+                let is_name = names.iter().any(|name| name == word);
                 let weight = if word.chars().all(|c| c.is_ascii_digit()) {
                     self.tuning.unknown_number_weight
-                } else if names.iter().any(|name| name == word) {
+                } else if is_name {
                     self.tuning.unknown_name_weight
                 } else {
                     self.tuning.unknown_word_weight
                 };
-                unknown.push((weight, word));
+                unknown.push((weight, word, is_name));
             }
         }
         let mut slots: Vec<Slot> = Vec::new();
@@ -679,6 +713,7 @@ impl Index {
                     terms,
                     weight,
                     unknown_word: None,
+                    unknown_name: false,
                 });
             }
         };
@@ -691,11 +726,12 @@ impl Index {
             let weight = self.info[term as usize].weight;
             push(vec![term], weight, &mut slots);
         }
-        for (weight, word) in unknown {
+        for (weight, word, unknown_name) in unknown {
             slots.push(Slot {
                 terms: Vec::new(),
                 weight,
                 unknown_word: Some(word.to_string()),
+                unknown_name,
             });
         }
         slots
@@ -894,6 +930,10 @@ impl Builder {
             .into_iter()
             .filter(|w| !stopwords::is_stop_word(w))
             .collect();
+        for word in &words {
+            let terms = [self.word(word, Lang::Fr), self.word(word, Lang::En)];
+            self.keyword_words.extend(terms);
+        }
         match words.as_slice() {
             [] => Vec::new(),
             [single] => {
@@ -960,11 +1000,10 @@ impl Builder {
     /// Counts how often the answer's words are capitalised inside a sentence: answers are
     /// written with care, so a word they always capitalise is a name.
     fn count_capitals(&mut self, answer: &str) {
-        for word in normalize::words(answer) {
-            self.answer_capitals.entry(word).or_default().1 += 1;
-        }
-        for word in normalize::capitalised_words(answer) {
-            self.answer_capitals.entry(word).or_default().0 += 1;
+        for (word, capitalised) in normalize::mid_sentence_words(answer) {
+            let counts = self.answer_capitals.entry(word).or_default();
+            counts.0 += u32::from(capitalised);
+            counts.1 += 1;
         }
     }
 
@@ -998,12 +1037,17 @@ impl Builder {
         }
         for (term, (capitalised, used)) in capitals {
             let everywhere = main_frequency.get(&term).copied().unwrap_or(0) as f64 >= home;
+            let named = capitalised > 0
+                && f64::from(capitalised) >= NAME_CAPITALISED_SHARE * f64::from(used)
+                && !synonym_groups.contains(&term);
+            self.index.info[term as usize].home = named && everywhere;
             if capitalised > 0
                 && f64::from(capitalised) >= NAME_CAPITALISED_SHARE * f64::from(used)
                 && !synonym_groups.contains(&term)
                 && !everywhere
             {
                 self.index.info[term as usize].name = true;
+                self.index.info[term as usize].place = !self.keyword_words.contains(&term);
             }
         }
     }

@@ -51,6 +51,15 @@ pub fn words(text: &str) -> Vec<String> {
 /// The folded words that the asker capitalised inside a sentence: likely names of places,
 /// companies or people. Empty when the text is mostly capitals (shouting tells nothing).
 pub fn capitalised_words(text: &str) -> Vec<String> {
+    mid_sentence_words(text)
+        .into_iter()
+        .filter_map(|(word, capitalised)| capitalised.then_some(word))
+        .collect()
+}
+
+/// The folded words inside sentences (not the first of one, whose capital says nothing), each
+/// with whether it was capitalised. Empty when the text is mostly capitals.
+pub fn mid_sentence_words(text: &str) -> Vec<(String, bool)> {
     let text = strip_discord_markup(text);
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     let capitals = text.chars().filter(|c| c.is_uppercase()).count();
@@ -64,8 +73,12 @@ pub fn capitalised_words(text: &str) -> Vec<String> {
             .chars()
             .find(|c| c.is_alphanumeric())
             .is_some_and(char::is_uppercase);
-        if starts_upper && !sentence_start {
-            found.extend(fold(token).split_whitespace().map(str::to_string));
+        if !sentence_start {
+            found.extend(
+                fold(token)
+                    .split_whitespace()
+                    .map(|word| (word.to_string(), starts_upper)),
+            );
         }
         sentence_start = token.ends_with(['.', '!', '?', ':']);
     }
@@ -186,6 +199,21 @@ mod tests {
         );
         assert!(capitalised_words("WHERE IS TOKYO").is_empty());
         assert!(capitalised_words("").is_empty());
+    }
+
+    #[test]
+    fn sentence_starts_tell_nothing_about_names() {
+        assert_eq!(
+            mid_sentence_words("Lyon is far. It lies near Dijon: Mâcon too"),
+            [
+                ("is".to_string(), false),
+                ("far".to_string(), false),
+                ("lies".to_string(), false),
+                ("near".to_string(), false),
+                ("dijon".to_string(), true),
+                ("too".to_string(), false),
+            ]
+        );
     }
 
     #[test]

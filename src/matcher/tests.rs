@@ -359,3 +359,27 @@ fn the_focus_is_the_last_question_or_else_the_last_sentence() {
     assert_eq!(focus_sentence(""), None);
     assert_eq!(focus_sentence("?!.\n\n..."), None);
 }
+
+#[test]
+fn a_short_question_about_another_place_is_not_answered() {
+    // Lyon is a place the answers name, but the training entry never asks about it.
+    assert_eq!(answer("industry training in Valbourg"), "training");
+    assert_ne!(answer("industry training in Lyon"), "training");
+    assert_ne!(answer("industry training in lyon"), "training");
+    // A place the base never names, capitalised by the asker.
+    assert_ne!(answer("industry training in Geneva"), "training");
+    // The entry that asks about Lyon still answers.
+    assert_eq!(answer("how far from Lyon is Valbourg?"), "distances");
+    let (_, index) = index();
+    let place = |word: &str| {
+        let term = index.resolve(word).expect("a known word")[0];
+        (
+            index.info[term as usize].place,
+            index.info[term as usize].home,
+        )
+    };
+    assert_eq!(place("lyon"), (true, false));
+    assert_eq!(place("valbourg"), (false, true));
+    // ParcNord is a keyword: one of the territory's own sites, not another place.
+    assert_eq!(place("parcnord"), (false, false));
+}
