@@ -158,9 +158,9 @@ const NAME_CAPITALISED_SHARE: f64 = 0.8;
 /// (Chalon), not another place.
 const NAME_HOME_SHARE: f64 = 0.2;
 
-/// A sentence with fewer words than this, stop words aside ("Hello!", "Thanks a lot.", "a
-/// business park?"), is no question of its own.
-const FOCUS_MIN_WORDS: usize = 3;
+/// A sentence with fewer words than this, stop words aside ("Hello!", "Thanks a lot.", "any
+/// land?"), is no question of its own.
+const FOCUS_MIN_WORDS: usize = 2;
 
 /// A question of at most this many slots, in one sentence, is short: every name in it counts.
 const SHORT_QUESTION_SLOTS: usize = 8;

@@ -73,6 +73,10 @@ pub fn mid_sentence_words(text: &str) -> Vec<(String, bool)> {
             .chars()
             .find(|c| c.is_alphanumeric())
             .is_some_and(char::is_uppercase);
+        // "EV", "HR", "TGV": a short acronym is a thing, not a place or a company.
+        let letters: Vec<char> = token.chars().filter(|c| c.is_alphabetic()).collect();
+        let acronym = letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase());
+        let starts_upper = starts_upper && !acronym;
         if !sentence_start {
             found.extend(
                 fold(token)
@@ -198,6 +202,10 @@ mod tests {
             ["lyon", "part", "dieu"]
         );
         assert!(capitalised_words("WHERE IS TOKYO").is_empty());
+        assert_eq!(
+            capitalised_words("our EV and HR teams in Stuttgart, near the TGV"),
+            ["stuttgart"]
+        );
         assert!(capitalised_words("").is_empty());
     }
 

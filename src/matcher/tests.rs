@@ -343,7 +343,7 @@ fn the_asking_sentence_of_a_long_message_is_matched_on_its_own() {
 #[test]
 fn the_focus_is_the_last_question_or_else_the_last_sentence() {
     assert_eq!(focus_sentence("population of Valbourg"), None);
-    // "Hello!" and "a business park?" are too short to ask anything alone.
+    // "Hello!" is too short to ask anything alone.
     assert_eq!(
         focus_sentence("Hello! What is the population of Valbourg?"),
         None
