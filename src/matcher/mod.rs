@@ -165,6 +165,10 @@ const FOCUS_MIN_WORDS: usize = 2;
 /// A question of at most this many slots, in one sentence, is short: every name in it counts.
 const SHORT_QUESTION_SLOTS: usize = 8;
 
+/// How far from the end of a message its asking sentence is looked for (a Discord message
+/// holds 2,000 characters).
+const FOCUS_MAX_CHARS: usize = 2_000;
+
 /// How many candidates a match keeps (suggestions and diagnostics need only a few).
 const KEPT_CANDIDATES: usize = 8;
 
@@ -812,7 +816,13 @@ impl Index {
 /// else the last one. Investors write a greeting and context first; their question alone
 /// should not be diluted by it. `None` for a one-sentence message.
 fn focus_sentence(question: &str) -> Option<&str> {
-    let sentences: Vec<&str> = question
+    // The asking sentence ends the message: a long paste is only searched near its end.
+    let start = question
+        .char_indices()
+        .rev()
+        .nth(FOCUS_MAX_CHARS)
+        .map_or(0, |(at, _)| at);
+    let sentences: Vec<&str> = question[start..]
         .split_inclusive(['.', '!', '?', '\n'])
         .map(str::trim)
         .filter(|s| {

@@ -51,16 +51,36 @@ pub fn words(text: &str) -> Vec<String> {
 /// The folded words that the asker capitalised inside a sentence: likely names of places,
 /// companies or people. Empty when the text is mostly capitals (shouting tells nothing).
 pub fn capitalised_words(text: &str) -> Vec<String> {
-    mid_sentence_words(text)
+    mid_sentence_tokens(&strip_discord_markup(text))
         .into_iter()
-        .filter_map(|(word, capitalised)| capitalised.then_some(word))
+        .filter(|&(_, capitalised)| capitalised)
+        .flat_map(|(token, _)| {
+            fold(token)
+                .split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
         .collect()
 }
 
 /// The folded words inside sentences (not the first of one, whose capital says nothing), each
 /// with whether it was capitalised. Empty when the text is mostly capitals.
 pub fn mid_sentence_words(text: &str) -> Vec<(String, bool)> {
-    let text = strip_discord_markup(text);
+    mid_sentence_tokens(&strip_discord_markup(text))
+        .into_iter()
+        .flat_map(|(token, capitalised)| {
+            fold(token)
+                .split_whitespace()
+                .map(|word| (word.to_string(), capitalised))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// The whitespace-separated tokens inside sentences, each with whether it starts with a capital
+/// (short all-caps acronyms do not count). Folding is left to the caller: questions only need the
+/// capitalised ones, and a long paste has thousands of tokens.
+fn mid_sentence_tokens(text: &str) -> Vec<(&str, bool)> {
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     let capitals = text.chars().filter(|c| c.is_uppercase()).count();
     if letters == 0 || capitals * 2 > letters {
@@ -74,15 +94,10 @@ pub fn mid_sentence_words(text: &str) -> Vec<(String, bool)> {
             .find(|c| c.is_alphanumeric())
             .is_some_and(char::is_uppercase);
         // "EV", "HR", "TGV": a short acronym is a thing, not a place or a company.
-        let letters: Vec<char> = token.chars().filter(|c| c.is_alphabetic()).collect();
-        let acronym = letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase());
-        let starts_upper = starts_upper && !acronym;
         if !sentence_start {
-            found.extend(
-                fold(token)
-                    .split_whitespace()
-                    .map(|word| (word.to_string(), starts_upper)),
-            );
+            let mut letters = token.chars().filter(|c| c.is_alphabetic());
+            let acronym = letters.clone().count() <= 3 && letters.all(char::is_uppercase);
+            found.push((token, starts_upper && !acronym));
         }
         sentence_start = token.ends_with(['.', '!', '?', ':']);
     }
