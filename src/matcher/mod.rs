@@ -825,20 +825,22 @@ fn focus_sentence(question: &str) -> Option<&str> {
     let sentences: Vec<&str> = question[start..]
         .split_inclusive(['.', '!', '?', '\n'])
         .map(str::trim)
-        .filter(|s| {
-            let words = normalize::words(s);
-            let content = words.iter().filter(|w| !stopwords::is_stop_word(w));
-            content.count() >= FOCUS_MIN_WORDS
-        })
+        .filter(|s| !normalize::words(s).is_empty())
         .collect();
     if sentences.len() < 2 {
         return None;
     }
-    sentences
+    let asks = |s: &&str| {
+        let words = normalize::words(s);
+        let content = words.iter().filter(|w| !stopwords::is_stop_word(w));
+        content.count() >= FOCUS_MIN_WORDS
+    };
+    let asking: Vec<&str> = sentences.into_iter().filter(asks).collect();
+    asking
         .iter()
         .rev()
         .find(|s| s.ends_with('?'))
-        .or(sentences.last())
+        .or(asking.last())
         .copied()
 }
 

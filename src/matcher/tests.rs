@@ -343,11 +343,12 @@ fn the_asking_sentence_of_a_long_message_is_matched_on_its_own() {
 #[test]
 fn the_focus_is_the_last_question_or_else_the_last_sentence() {
     assert_eq!(focus_sentence("population of Valbourg"), None);
-    // "Hello!" is too short to ask anything alone.
+    // "Hello!" and "Thanks." ask nothing: the other sentence is the question.
     assert_eq!(
-        focus_sentence("Hello! What is the population of Valbourg?"),
-        None
+        focus_sentence("Hello! What is the population of Valbourg? Thanks."),
+        Some("What is the population of Valbourg?")
     );
+    assert_eq!(focus_sentence("Hello! Thanks."), None);
     assert_eq!(
         focus_sentence("Is there industrial land for sale? We make bikes in Spain. Thanks a lot!"),
         Some("Is there industrial land for sale?")
