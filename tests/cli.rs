@@ -1462,6 +1462,10 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
         ("tests/eval/tuning3.tsv", "0.95", "0.90"),
         ("tests/eval/tuning4.tsv", "0.95", "0.90"),
         ("tests/eval/tuning5.tsv", "0.95", "0.90"),
+        ("tests/eval/tuning6.tsv", "0.95", "0.90"),
+        ("tests/eval/tuning7.tsv", "0.95", "0.90"),
+        ("tests/eval/tuning8.tsv", "0.95", "0.90"),
+        ("tests/eval/tuning9.tsv", "0.95", "0.90"),
         ("tests/eval/heldout.tsv", "0.94", "0.90"),
         ("tests/eval/heldout2.tsv", "0.95", "0.90"),
     ] {
