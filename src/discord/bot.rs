@@ -52,6 +52,27 @@ pub struct ServeOptions {
 }
 
 /// Runs the bot until SIGINT/SIGTERM or a fatal gateway error.
+/// How often the question log drops the rows older than its retention, besides at start.
+const PURGE_PERIOD: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
+
+/// Purges the question log every `period` for as long as the bot runs; the first purge comes
+/// one period after the start, since `serve` purges at start.
+async fn purge_periodically(
+    log: Arc<QuestionLog>,
+    retention: std::time::Duration,
+    period: std::time::Duration,
+) {
+    let mut every = tokio::time::interval(period);
+    every.tick().await;
+    loop {
+        every.tick().await;
+        match log.purge(retention, unix_now()) {
+            Ok(removed) => tracing::info!(removed, "old question-log rows purged"),
+            Err(err) => tracing::warn!("cannot purge the question log: {err}"),
+        }
+    }
+}
+
 pub async fn serve(options: ServeOptions) -> Result<(), Error> {
     let engine: SharedEngine = Arc::new(arc_swap::ArcSwap::from_pointee(options.engine));
     let log = QuestionLog::open(
@@ -69,19 +90,7 @@ pub async fn serve(options: ServeOptions) -> Result<(), Error> {
     let removed = log.purge(retention, unix_now())?;
     tracing::info!(removed, "old question-log rows purged");
     let log = Arc::new(log);
-    // Purge again every day for as long as the bot runs.
-    let purging = log.clone();
-    tokio::spawn(async move {
-        let mut daily = tokio::time::interval(std::time::Duration::from_secs(24 * 60 * 60));
-        daily.tick().await;
-        loop {
-            daily.tick().await;
-            match purging.purge(retention, unix_now()) {
-                Ok(removed) => tracing::info!(removed, "old question-log rows purged"),
-                Err(err) => tracing::warn!("cannot purge the question log: {err}"),
-            }
-        }
-    });
+    tokio::spawn(purge_periodically(log.clone(), retention, PURGE_PERIOD));
     let data = Data {
         engine: engine.clone(),
         knowledge_dir: options.knowledge_dir.clone(),
@@ -680,4 +689,47 @@ async fn kb_stats(ctx: Context<'_>) -> Result<(), Error> {
     let text = ctx.data().log.report(15)?.text();
     ctx.send(private_reply(text)).await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::question_log::LoggedQuestion;
+    use std::time::Duration;
+
+    /// The tokio clock is paused: a day passes in no time, and nothing depends on the machine's
+    /// speed.
+    #[tokio::test(start_paused = true)]
+    async fn the_question_log_is_purged_once_a_period() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = Arc::new(QuestionLog::open(&dir.path().join("log.sqlite"), false).unwrap());
+        let question = LoggedQuestion {
+            question: "prix du m2 ?",
+            lang: "fr",
+            band: "no match",
+            best_entry: None,
+            score: 0.1,
+            user_id: None,
+        };
+        let day = Duration::from_secs(24 * 60 * 60);
+        log.record_question_at(&question, unix_now() - 2 * day.as_secs() as i64)
+            .unwrap();
+        log.record_question_at(&question, unix_now()).unwrap();
+        tokio::spawn(purge_periodically(log.clone(), day, day));
+        // Before the first period ends, nothing is purged.
+        tokio::time::advance(day / 2).await;
+        for _ in 0..100 {
+            tokio::task::yield_now().await;
+        }
+        assert_eq!(log.report(10).unwrap().unanswered[0].1, 2);
+        // One period later the old row goes, the recent one stays.
+        tokio::time::advance(day).await;
+        for _ in 0..10_000 {
+            if log.report(10).unwrap().unanswered[0].1 == 1 {
+                break;
+            }
+            tokio::task::yield_now().await;
+        }
+        assert_eq!(log.report(10).unwrap().unanswered[0].1, 1);
+    }
 }
