@@ -1,8 +1,8 @@
 //! Grid search over the matcher's weights and the band thresholds, on labelled eval files.
 //!
-//! `cargo run --release --example tune -- knowledge tests/eval/tuning.tsv`
-//! Prints the best settings found. Run it on the tuning file only: the held-out file is for
-//! reporting, and tuning on it would make its figure meaningless.
+//! `cargo run --release --example tune -- knowledge tests/eval/tuning*.tsv`
+//! Prints the best settings found. Run it on the tuning files only: the held-out files are for
+//! reporting, and tuning on them would make their figures meaningless.
 
 use territory_bot::matcher::Tuning;
 use territory_bot::{Engine, eval, knowledge};

@@ -11,12 +11,15 @@
 //!    "industrie du futur") become one extra term, a strong hit.
 //! 4. Rare terms weigh more (BM25's inverse document frequency over entries); unknown words weigh
 //!    against a match, since "population of Tokyo" is not about the population of Grand Chalon.
+//!    Names the answers always capitalise (Lyon, Framatome) explain a question only for the
+//!    entries whose questions name them.
 //! 5. An entry's score mixes its best phrasing's cosine similarity with the share of the
 //!    question that the entry explains; keywords add a bonus. Only entries that share a term with
-//!    the question are scored, through an inverted index.
+//!    the question are scored, through an inverted index. A message of several sentences that is
+//!    not answered whole is also read by its asking sentence alone.
 //! 6. Bands: confident (answer), unsure ("did you mean"), no match (fallback), with thresholds from
-//!    `settings.toml`; off-topic words and the lack of any specific word keep a question out of
-//!    the confident band.
+//!    `settings.toml`; off-topic words, the lack of any specific word, and a short question about
+//!    another place keep a question out of the confident band.
 
 pub mod normalize;
 pub mod stopwords;
@@ -78,7 +81,7 @@ impl Found {
     }
 }
 
-/// The matcher's weights. The defaults were tuned on `tests/eval/tuning.tsv` (see README);
+/// The matcher's weights. The defaults were tuned on the `tests/eval/tuning*.tsv` files (see README);
 /// they are a struct rather than constants so that a tuning run can try others.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Tuning {
