@@ -808,10 +808,7 @@ async fn a_shard_range_identifies_each_of_its_shards() {
         shards,
         vec![serde_json::json!([1, 4]), serde_json::json!([2, 4])]
     );
-    // serenity boots shards one after the other: by the time it exits on SIGTERM, a third
-    // shard would have identified if the range ran one too many (serenity reads its end as
-    // inclusive).
+    // That no third shard starts is unit-tested (serenity waits 5 s between boots, too long to
+    // watch for here).
     assert_eq!(bot.terminate(), Some(0));
-    let all = discord.wait_for_shards(2).await;
-    assert_eq!(all.len(), 2, "only shards 1 and 2 identified: {all:?}");
 }

@@ -51,7 +51,12 @@ pub struct ServeOptions {
     pub shards: Option<(u32, u32, u32)>,
 }
 
-/// Runs the bot until SIGINT/SIGTERM or a fatal gateway error.
+/// The range serenity 0.12 wants for shards `start..end`: it reads the range's end as the last
+/// shard to run (it starts end - start + 1 shards), whatever `Range` says. `start < end`.
+fn serenity_shard_range(start: u32, end: u32) -> std::ops::Range<u32> {
+    start..end - 1
+}
+
 /// How often the question log drops the rows older than its retention, besides at start.
 const PURGE_PERIOD: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
 
@@ -73,6 +78,7 @@ async fn purge_periodically(
     }
 }
 
+/// Runs the bot until SIGINT/SIGTERM or a fatal gateway error.
 pub async fn serve(options: ServeOptions) -> Result<(), Error> {
     let engine: SharedEngine = Arc::new(arc_swap::ArcSwap::from_pointee(options.engine));
     let log = QuestionLog::open(
@@ -174,9 +180,11 @@ pub async fn serve(options: ServeOptions) -> Result<(), Error> {
         shard_manager.shutdown_all().await;
     });
     match options.shards {
-        // serenity 0.12 reads the range's end as the last shard to run (end - start + 1
-        // shards), whatever `Range` says; ours excludes END, so the last shard is END - 1.
-        Some((start, end, total)) => client.start_shard_range(start..end - 1, total).await?,
+        Some((start, end, total)) => {
+            client
+                .start_shard_range(serenity_shard_range(start, end), total)
+                .await?
+        }
         None => client.start_autosharded().await?,
     }
     Ok(())
@@ -696,6 +704,15 @@ mod tests {
     use super::*;
     use crate::question_log::LoggedQuestion;
     use std::time::Duration;
+
+    #[test]
+    fn a_shard_range_becomes_serenity_s_inclusive_one() {
+        // Shards 1 and 2 of 4: serenity starts end - start + 1 shards from start.
+        let range = serenity_shard_range(1, 3);
+        assert_eq!(range.end - range.start + 1, 2);
+        assert_eq!((range.start, range.end), (1, 2));
+        assert_eq!(serenity_shard_range(0, 1), 0..0);
+    }
 
     /// The tokio clock is paused: a day passes in no time, and nothing depends on the machine's
     /// speed.

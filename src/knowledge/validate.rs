@@ -148,10 +148,16 @@ fn every_schema_error<T: DeserializeOwned>(
                 _ => return None,
             }
         }
-        None => (document_span.clone(), Vec::new()),
+        // Nothing to check one by one: serde's error is the only one.
+        None => return None,
     };
-    let key = key.unwrap_or_else(|| Spanned::new(document_span.clone(), block.to_string().into()));
+    let key = key?;
     let mut errors: Vec<toml::de::Error> = Vec::new();
+    // With the rest of the file beside each table, an error in the rest (a misspelt `[topic]`
+    // key) may come first and hide the table's own; the rest is also checked alone (the empty
+    // list first), and errors are kept once each, so a table's error shows as soon as serde
+    // reads the table before the rest — as it does, toml's keys being sorted ("entry" <
+    // "topic").
     let alone = items.into_iter().map(|item| vec![item]);
     for items in std::iter::once(Vec::new()).chain(alone) {
         let mut document = rest.clone();

@@ -116,8 +116,9 @@ pub struct Tuning {
     /// Weight against an entry of a name the question uses and the entry's questions do not
     /// ("population of Lyon" against the population entry, whose answer only mentions Lyon).
     pub foreign_name_weight: f64,
-    /// The most a word weighs when only answers use it: answers are long, and a common word
-    /// ("partout", "further") that one of them happens to use is no rarer for it.
+    /// The most a word weighs when no entry's questions or keywords use it (only answers or
+    /// topic titles): answers are long, and a common word ("partout", "further") that one of
+    /// them happens to use is no rarer for it.
     pub answer_only_weight: f64,
 }
 
@@ -157,7 +158,7 @@ struct Explained {
 /// A word is a name when the answers capitalise it at least this share of the times they use
 /// it inside a sentence.
 const NAME_CAPITALISED_SHARE: f64 = 0.8;
-/// A name that at least this share of entries' questions use is the territory's own name
+/// A name that at least this share of entries' questions or keywords use is the territory's own name
 /// (Chalon), not another place.
 const NAME_HOME_SHARE: f64 = 0.2;
 
@@ -393,7 +394,8 @@ impl Index {
             };
         }
         let off_topic = self.is_off_topic(&words);
-        let short = slots.len() <= SHORT_QUESTION_SLOTS && focus_sentence(question).is_none();
+        // A greeting or a thank-you around it does not make a question long.
+        let short = slots.len() <= SHORT_QUESTION_SLOTS && sentences(question).1.len() <= 1;
         let mut candidates = self.score(&slots);
         let mut band = self.band(&slots, &candidates, off_topic, short);
         // A long message that is not answered as a whole may be answered by its asking
@@ -750,13 +752,17 @@ impl Index {
         let weight = terms
             .iter()
             .filter(|&&t| self.info[t as usize].used)
-            .map(|&t| self.term_weight(t))
+            .map(|&t| {
+                let weight = self.term_weight(t);
+                if self.info[t as usize].asked {
+                    weight
+                } else {
+                    weight.min(self.tuning.answer_only_weight)
+                }
+            })
             .fold(0.0, f64::max);
-        let asked = terms.iter().any(|&t| self.info[t as usize].asked);
-        if weight > 0.0 && asked {
+        if weight > 0.0 {
             weight
-        } else if weight > 0.0 {
-            weight.min(self.tuning.answer_only_weight)
         } else {
             self.tuning.unknown_word_weight
         }
@@ -819,32 +825,56 @@ impl Index {
 /// else the last one. Investors write a greeting and context first; their question alone
 /// should not be diluted by it. `None` for a one-sentence message.
 fn focus_sentence(question: &str) -> Option<&str> {
-    // The asking sentence ends the message: a long paste is only searched near its end.
-    let start = question
-        .char_indices()
-        .rev()
-        .nth(FOCUS_MAX_CHARS)
-        .map_or(0, |(at, _)| at);
-    let sentences: Vec<&str> = question[start..]
-        .split_inclusive(['.', '!', '?', '\n'])
-        .map(str::trim)
-        .filter(|s| !normalize::words(s).is_empty())
-        .collect();
-    if sentences.len() < 2 {
+    let (sentences, asking) = sentences(question);
+    if sentences < 2 {
         return None;
     }
-    let asks = |s: &&str| {
-        let words = normalize::words(s);
-        let content = words.iter().filter(|w| !stopwords::is_stop_word(w));
-        content.count() >= FOCUS_MIN_WORDS
-    };
-    let asking: Vec<&str> = sentences.into_iter().filter(asks).collect();
     asking
         .iter()
         .rev()
         .find(|s| s.ends_with('?'))
         .or(asking.last())
         .copied()
+}
+
+/// How many sentences with words the end of `question` holds, and those of them that can ask
+/// something on their own. A sentence ends at a line break, or at '.', '!' or '?' followed by a
+/// space or the end: "1.5 ha" and "saoneor.fr" do not end one.
+fn sentences(question: &str) -> (usize, Vec<&str>) {
+    // The asking sentence ends the message: a long paste is only searched near its end.
+    let start = question
+        .char_indices()
+        .rev()
+        .nth(FOCUS_MAX_CHARS)
+        .map_or(0, |(at, _)| at);
+    let text = &question[start..];
+    let mut pieces = Vec::new();
+    let mut from = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next_is_space = chars.peek().is_none_or(|&(_, next)| next.is_whitespace());
+        if c == '\n' || (matches!(c, '.' | '!' | '?') && next_is_space) {
+            let end = at + c.len_utf8();
+            pieces.push(text[from..end].trim());
+            from = end;
+        }
+    }
+    pieces.push(text[from..].trim());
+    let with_words: Vec<(&str, Vec<String>)> = pieces
+        .into_iter()
+        .map(|piece| (piece, normalize::words(piece)))
+        .filter(|(_, words)| !words.is_empty())
+        .collect();
+    let count = with_words.len();
+    let asking = with_words
+        .into_iter()
+        .filter(|(_, words)| {
+            let content = words.iter().filter(|w| !stopwords::is_stop_word(w));
+            content.count() >= FOCUS_MIN_WORDS
+        })
+        .map(|(piece, _)| piece)
+        .collect();
+    (count, asking)
 }
 
 /// Greedy longest match of the phrases over `units`; a unit matches a position of a phrase
@@ -1056,11 +1086,7 @@ impl Builder {
                 && f64::from(capitalised) >= NAME_CAPITALISED_SHARE * f64::from(used)
                 && !synonym_groups.contains(&term);
             self.index.info[term as usize].home = named && everywhere;
-            if capitalised > 0
-                && f64::from(capitalised) >= NAME_CAPITALISED_SHARE * f64::from(used)
-                && !synonym_groups.contains(&term)
-                && !everywhere
-            {
+            if named && !everywhere {
                 self.index.info[term as usize].name = true;
                 self.index.info[term as usize].place = !self.keyword_words.contains(&term);
             }

@@ -357,6 +357,11 @@ fn the_focus_is_the_last_question_or_else_the_last_sentence() {
         focus_sentence("We make bikes in Spain.\nWe need some land to build a new factory"),
         Some("We need some land to build a new factory")
     );
+    // A decimal point or a web address ends no sentence.
+    assert_eq!(
+        focus_sentence("We need 1.5 ha near saoneor.fr for a factory"),
+        None
+    );
     assert_eq!(focus_sentence(""), None);
     assert_eq!(focus_sentence("?!.\n\n..."), None);
 }
@@ -369,6 +374,11 @@ fn a_short_question_about_another_place_is_not_answered() {
     assert_ne!(answer("industry training in lyon"), "training");
     // A place the base never names, capitalised by the asker.
     assert_ne!(answer("industry training in Geneva"), "training");
+    // Greetings around it do not make the question long.
+    assert_ne!(
+        answer("Hello! Industry training in Lyon? Thanks."),
+        "training"
+    );
     // The entry that asks about Lyon still answers.
     assert_eq!(answer("how far from Lyon is Valbourg?"), "distances");
     let (_, index) = index();
