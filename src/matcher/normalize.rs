@@ -89,15 +89,17 @@ fn mid_sentence_tokens(text: &str) -> Vec<(&str, bool)> {
     let mut found = Vec::new();
     let mut sentence_start = true;
     for token in text.split_whitespace() {
-        let starts_upper = token
-            .chars()
-            .find(|c| c.is_alphanumeric())
-            .is_some_and(char::is_uppercase);
-        // "EV", "HR", "TGV": a short acronym is a thing, not a place or a company.
         if !sentence_start {
-            let mut letters = token.chars().filter(|c| c.is_alphabetic());
-            let acronym = letters.clone().count() <= 3 && letters.all(char::is_uppercase);
-            found.push((token, starts_upper && !acronym));
+            // Each word of "l'Usinerie" or "Chalon-sur-Saône" has its own capital.
+            for piece in token.split(|c: char| !c.is_alphanumeric()) {
+                let Some(first) = piece.chars().next() else {
+                    continue;
+                };
+                // "EV", "HR", "TGV": a short acronym is a thing, not a place or a company.
+                let mut letters = piece.chars().filter(|c| c.is_alphabetic());
+                let acronym = letters.clone().count() <= 3 && letters.all(char::is_uppercase);
+                found.push((piece, first.is_uppercase() && !acronym));
+            }
         }
         sentence_start = token.ends_with(['.', '!', '?', ':']);
     }
@@ -220,6 +222,10 @@ mod tests {
         assert_eq!(
             capitalised_words("our EV and HR teams in Stuttgart, near the TGV"),
             ["stuttgart"]
+        );
+        assert_eq!(
+            capitalised_words("close to l'Usinerie in Chalon-sur-Saône"),
+            ["usinerie", "chalon", "saone"]
         );
         assert!(capitalised_words("").is_empty());
     }
