@@ -221,11 +221,11 @@ struct IndexedEntry {
 
 /// One matched unit of a question: a word (or name) and the terms it may stand for.
 #[derive(Debug, Clone)]
-struct Slot {
+struct Slot<'a> {
     terms: Vec<TermId>,
     weight: f64,
     /// The question's word, kept for unknown words only (for [`Index::explain`]).
-    unknown_word: Option<String>,
+    unknown_word: Option<&'a str>,
     /// An unknown word the asker capitalised: a place, company or person the base never names.
     unknown_name: bool,
 }
@@ -394,14 +394,15 @@ impl Index {
             };
         }
         let off_topic = self.is_off_topic(&words);
+        let sentences = Sentences::of(question);
         // A greeting or a thank-you around it does not make a question long.
-        let short = slots.len() <= SHORT_QUESTION_SLOTS && sentences(question).1.len() <= 1;
+        let short = slots.len() <= SHORT_QUESTION_SLOTS && sentences.asking.len() <= 1;
         let mut candidates = self.score(&slots);
         let mut band = self.band(&slots, &candidates, off_topic, short);
         // A long message that is not answered as a whole may be answered by its asking
         // sentence, read on its own: greetings and company context no longer dilute it.
         if band != Band::Confident
-            && let Some(focus) = self.focus_candidates(question, &names)
+            && let Some(focus) = self.focus_candidates(&sentences, &names)
         {
             for candidate in focus {
                 match candidates.iter_mut().find(|c| c.entry == candidate.entry) {
@@ -422,15 +423,13 @@ impl Index {
 
     /// The candidates of the asking sentence of a message of several, scored alone; `None` when
     /// there is no such sentence or it says nothing specific ("Does Grand Chalon do that?").
-    fn focus_candidates(&self, question: &str, names: &[String]) -> Option<Vec<Candidate>> {
-        let sentence = focus_sentence(question)?;
-        let slots = self.question_slots(&normalize::words(sentence), names);
+    fn focus_candidates(&self, sentences: &Sentences, names: &[String]) -> Option<Vec<Candidate>> {
+        let sentence = sentences.focus()?;
+        let words = normalize::words(sentence);
+        let slots = self.question_slots(&words, names);
         let says_something = slots.iter().any(|slot| {
             slot.weight >= self.tuning.specific_term_weight
-                && slot
-                    .terms
-                    .iter()
-                    .any(|&t| !self.info[t as usize].question_word)
+                && self.slot_is(slot, |info| !info.question_word)
         });
         says_something.then(|| self.score(&slots))
     }
@@ -452,7 +451,7 @@ impl Index {
                     .collect::<Vec<_>>()
                     .join(" | "),
             };
-            let name = if slot.terms.iter().any(|&t| self.info[t as usize].name) {
+            let name = if self.slot_is(slot, |info| info.name) {
                 " (a name)"
             } else {
                 ""
@@ -509,12 +508,12 @@ impl Index {
         // long message, names are mostly the asker's context ("we are based in Lyon").
         let names_home = slots
             .iter()
-            .any(|slot| slot.terms.iter().any(|&t| self.info[t as usize].home));
+            .any(|slot| self.slot_is(slot, |info| info.home));
         let elsewhere = short
             && !names_home
             && slots.iter().any(|slot| {
                 slot.unknown_name
-                    || (slot.terms.iter().any(|&t| self.info[t as usize].place)
+                    || (self.slot_is(slot, |info| info.place)
                         && !slot.terms.iter().any(|t| top_entry.main.contains(t)))
             });
         if off_topic || elsewhere {
@@ -545,14 +544,13 @@ impl Index {
         let mut dot: HashMap<u32, (f64, usize)> = HashMap::new();
         // A name slot is explained only by an entry whose questions use it; for every other
         // entry it weighs against, undamped (see `foreign_name_weight`).
-        let is_name = |slot: &Slot| slot.terms.iter().any(|&t| self.info[t as usize].name);
-        let name_slots: Vec<f64> = slots
+        let is_name = |slot: &Slot| self.slot_is(slot, |info| info.name);
+        let (name_count, name_weight) = slots
             .iter()
             .filter(|slot| is_name(slot))
-            .map(|slot| slot.weight)
-            .collect();
-        let name_weight: f64 = name_slots.iter().sum();
-
+            .fold((0, 0.0), |(count, weight), slot| {
+                (count + 1, weight + slot.weight)
+            });
         // Entry → (weight explained by questions/keywords, by answers, keyword hit, weight and
         // number of the name slots its questions explain).
         let mut explained: HashMap<u32, Explained> = HashMap::new();
@@ -610,7 +608,7 @@ impl Index {
                 let entry = entry as usize;
                 let explained_weight = found.main + t.answer_field_factor * found.answer;
                 let foreign_weight = name_weight - found.names_weight;
-                let foreign_names = (name_slots.len() - found.names) as f64;
+                let foreign_names = (name_count - found.names) as f64;
                 let unexplained = (question_total - explained_weight - foreign_weight).max(0.0)
                     * long_question_damping
                     + foreign_names * t.foreign_name_weight;
@@ -672,9 +670,9 @@ impl Index {
     }
 
     /// Turns the question's words into weighted slots.
-    fn question_slots(&self, words: &[String], names: &[String]) -> Vec<Slot> {
+    fn question_slots<'a>(&self, words: &'a [String], names: &[String]) -> Vec<Slot<'a>> {
         let mut units: Vec<Vec<TermId>> = Vec::new();
-        let mut unknown: Vec<(f64, &str, bool)> = Vec::new();
+        let mut unknown: Vec<(f64, &'a str, bool)> = Vec::new();
         let mut i = 0;
         while i < words.len() {
             let word = words[i].as_str();
@@ -739,11 +737,16 @@ impl Index {
             slots.push(Slot {
                 terms: Vec::new(),
                 weight,
-                unknown_word: Some(word.to_string()),
+                unknown_word: Some(word),
                 unknown_name,
             });
         }
         slots
+    }
+
+    /// Whether one of the slot's terms has `flag`.
+    fn slot_is(&self, slot: &Slot, flag: impl Fn(&TermInfo) -> bool) -> bool {
+        slot.terms.iter().any(|&t| flag(&self.info[t as usize]))
     }
 
     /// A slot weighs as its heaviest term that the base uses; a word only the settings know
@@ -821,60 +824,66 @@ impl Index {
     }
 }
 
-/// The sentence that asks, in a message of several: the last one ending with a question mark,
-/// else the last one. Investors write a greeting and context first; their question alone
-/// should not be diluted by it. `None` for a one-sentence message.
-fn focus_sentence(question: &str) -> Option<&str> {
-    let (sentences, asking) = sentences(question);
-    if sentences < 2 {
-        return None;
-    }
-    asking
-        .iter()
-        .rev()
-        .find(|s| s.ends_with('?'))
-        .or(asking.last())
-        .copied()
+/// The sentences near the end of a message: how many have words, and those that can ask
+/// something on their own (enough words besides stop words; not "Hello!" or "Thanks a lot.").
+struct Sentences<'a> {
+    count: usize,
+    asking: Vec<&'a str>,
 }
 
-/// How many sentences with words the end of `question` holds, and those of them that can ask
-/// something on their own. A sentence ends at a line break, or at '.', '!' or '?' followed by a
-/// space or the end: "1.5 ha" and "saoneor.fr" do not end one.
-fn sentences(question: &str) -> (usize, Vec<&str>) {
-    // The asking sentence ends the message: a long paste is only searched near its end.
-    let start = question
-        .char_indices()
-        .rev()
-        .nth(FOCUS_MAX_CHARS)
-        .map_or(0, |(at, _)| at);
-    let text = &question[start..];
-    let mut pieces = Vec::new();
-    let mut from = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let next_is_space = chars.peek().is_none_or(|&(_, next)| next.is_whitespace());
-        if c == '\n' || (matches!(c, '.' | '!' | '?') && next_is_space) {
-            let end = at + c.len_utf8();
-            pieces.push(text[from..end].trim());
-            from = end;
+impl<'a> Sentences<'a> {
+    /// A sentence ends at a line break, or at '.', '!' or '?' followed by a space or the end:
+    /// "1.5 ha" and "saoneor.fr" do not end one. Only the last [`FOCUS_MAX_CHARS`] characters
+    /// are read: the asking sentence ends the message.
+    fn of(question: &'a str) -> Self {
+        let start = question
+            .char_indices()
+            .rev()
+            .nth(FOCUS_MAX_CHARS)
+            .map_or(0, |(at, _)| at);
+        let text = &question[start..];
+        let mut pieces = Vec::new();
+        let mut from = 0;
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            let next_is_space = chars.peek().is_none_or(|&(_, next)| next.is_whitespace());
+            if c == '\n' || (matches!(c, '.' | '!' | '?') && next_is_space) {
+                let end = at + c.len_utf8();
+                pieces.push(text[from..end].trim());
+                from = end;
+            }
         }
-    }
-    pieces.push(text[from..].trim());
-    let with_words: Vec<(&str, Vec<String>)> = pieces
-        .into_iter()
-        .map(|piece| (piece, normalize::words(piece)))
-        .filter(|(_, words)| !words.is_empty())
-        .collect();
-    let count = with_words.len();
-    let asking = with_words
-        .into_iter()
-        .filter(|(_, words)| {
+        pieces.push(text[from..].trim());
+        let mut count = 0;
+        let mut asking = Vec::new();
+        for piece in pieces {
+            let words = normalize::words(piece);
+            if words.is_empty() {
+                continue;
+            }
+            count += 1;
             let content = words.iter().filter(|w| !stopwords::is_stop_word(w));
-            content.count() >= FOCUS_MIN_WORDS
-        })
-        .map(|(piece, _)| piece)
-        .collect();
-    (count, asking)
+            if content.count() >= FOCUS_MIN_WORDS {
+                asking.push(piece);
+            }
+        }
+        Sentences { count, asking }
+    }
+
+    /// The sentence that asks, in a message of several: the last asking one ending with a
+    /// question mark, else the last asking one. Investors write a greeting and context first;
+    /// their question alone should not be diluted by it. `None` for a one-sentence message.
+    fn focus(&self) -> Option<&'a str> {
+        if self.count < 2 {
+            return None;
+        }
+        self.asking
+            .iter()
+            .rev()
+            .find(|s| s.ends_with('?'))
+            .or(self.asking.last())
+            .copied()
+    }
 }
 
 /// Greedy longest match of the phrases over `units`; a unit matches a position of a phrase
@@ -1055,7 +1064,7 @@ impl Builder {
     /// Marks the terms of the words the answers capitalise (nearly) every time they use them,
     /// except synonym groups (a group stands for common words too) and the territory's own
     /// names, which most entries' questions use.
-    fn mark_names(&mut self) {
+    fn mark_names(&mut self, main_frequency: &HashMap<TermId, usize>) {
         let synonym_groups: HashSet<TermId> = self
             .index
             .terms
@@ -1063,12 +1072,6 @@ impl Builder {
             .filter(|(key, _)| key.starts_with("syn:"))
             .map(|(_, &term)| term)
             .collect();
-        let mut main_frequency: HashMap<TermId, usize> = HashMap::new();
-        for entry in &self.index.entries {
-            for &term in &entry.main {
-                *main_frequency.entry(term).or_default() += 1;
-            }
-        }
         let home = (self.index.entries.len() as f64 * NAME_HOME_SHARE).max(2.0);
         // Counted per term: "Manufacture" in a company's name does not make "manufacturing",
         // which shares its stem, a name.
@@ -1094,12 +1097,17 @@ impl Builder {
     }
 
     fn finish(mut self, base: &KnowledgeBase) -> Index {
-        self.mark_names();
+        // How many entries' questions or keywords use each term.
+        let mut main_frequency: HashMap<TermId, usize> = HashMap::new();
         for entry in &self.index.entries {
             for &term in &entry.main {
-                self.index.info[term as usize].asked = true;
+                *main_frequency.entry(term).or_default() += 1;
             }
         }
+        for &term in main_frequency.keys() {
+            self.index.info[term as usize].asked = true;
+        }
+        self.mark_names(&main_frequency);
         let documents = base.entries.len().max(1) as f64;
         let idf = |df: f64| (1.0 + (documents - df + 0.5) / (df + 0.5)).ln();
         let max_idf = idf(1.0);

@@ -340,6 +340,10 @@ fn the_asking_sentence_of_a_long_message_is_matched_on_its_own() {
     assert_eq!(answer(question), "land");
 }
 
+fn focus_sentence(question: &str) -> Option<&str> {
+    Sentences::of(question).focus()
+}
+
 #[test]
 fn the_focus_is_the_last_question_or_else_the_last_sentence() {
     assert_eq!(focus_sentence("population of Valbourg"), None);
