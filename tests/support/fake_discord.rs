@@ -37,8 +37,7 @@ struct Shared {
     calls: Mutex<Vec<RestCall>>,
     gateway: Mutex<Option<mpsc::UnboundedSender<Value>>>,
     sequence: Mutex<u64>,
-    identified: Mutex<bool>,
-    /// The `shard` field ([id, total]) of every IDENTIFY, in order.
+    /// The `shard` field ([id, total]) of every IDENTIFY answered with READY, in order.
     identified_shards: Mutex<Vec<Value>>,
     changed: Notify,
     address: Mutex<Option<SocketAddr>>,
@@ -76,7 +75,7 @@ impl FakeDiscord {
 
     /// Waits until a client has identified and received READY.
     pub async fn wait_ready(&self) {
-        self.wait_until(|shared| *shared.identified.lock().unwrap())
+        self.wait_until(|shared| !shared.identified_shards.lock().unwrap().is_empty())
             .await
             .expect("the bot identified on the gateway");
     }
@@ -252,10 +251,9 @@ async fn session(shared: Arc<Shared>, socket: WebSocket) {
                 } else {
                     json!([0, 1])
                 };
-                shared.identified_shards.lock().unwrap().push(shard.clone());
-                let ready = ready_for_shard(address, shard);
+                let ready = ready_for_shard(address, shard.clone());
                 let _ = sender.send(json!({ "op": 0, "t": "READY", "s": sequence, "d": ready }));
-                *shared.identified.lock().unwrap() = true;
+                shared.identified_shards.lock().unwrap().push(shard);
                 shared.changed.notify_waiters();
             }
             _ => {}
