@@ -139,19 +139,13 @@ fn every_schema_error<T: DeserializeOwned>(
     let document = toml::de::DeTable::parse(text).ok()?;
     let document_span = document.span();
     let mut rest = document.into_inner();
-    let key = rest.keys().find(|key| key.get_ref() == block).cloned();
-    let (block_span, items) = match key.as_ref().and_then(|key| rest.remove(key)) {
-        Some(value) => {
-            let span = value.span();
-            match value.into_inner() {
-                DeValue::Array(items) => (span, items.into_iter().collect::<Vec<_>>()),
-                _ => return None,
-            }
-        }
-        // Nothing to check one by one: serde's error is the only one.
-        None => return None,
+    // No such list: nothing to check one by one, serde's error is the only one.
+    let key = rest.keys().find(|key| key.get_ref() == block)?.clone();
+    let value = rest.remove(&key)?;
+    let block_span = value.span();
+    let DeValue::Array(items) = value.into_inner() else {
+        return None;
     };
-    let key = key?;
     let mut errors: Vec<toml::de::Error> = Vec::new();
     // With the rest of the file beside each table, an error in the rest (a misspelt `[topic]`
     // key) may come first and hide the table's own; the rest is also checked alone (the empty
