@@ -336,8 +336,6 @@ const ENGLISH: &[&str] = &[
     "guys",
     "folks",
     "looking",
-    "many",
-    "much",
     "here",
     "there",
     "theres",
@@ -397,7 +395,8 @@ const ENGLISH: &[&str] = &[
 
 /// Question words: kept, at a low weight, because they distinguish questions.
 const QUESTION_WORDS: &[&str] = &[
-    "who", "whom", "why", "where", "when", "how", "qui", "pourquoi", "quand", "comment", "combien",
+    "who", "whom", "why", "where", "when", "how", "many", "much", "qui", "pourquoi", "quand",
+    "comment", "combien",
 ];
 
 pub fn is_question_word(word: &str) -> bool {
@@ -415,7 +414,10 @@ pub fn language_hint(word: &str) -> Option<bool> {
     let french = FRENCH.contains(&word)
         || matches!(word, "qui" | "pourquoi" | "quand" | "comment" | "combien");
     let english = ENGLISH.contains(&word)
-        || matches!(word, "who" | "whom" | "why" | "where" | "when" | "how");
+        || matches!(
+            word,
+            "who" | "whom" | "why" | "where" | "when" | "how" | "many" | "much"
+        );
     match (french, english) {
         (true, false) => Some(true),
         (false, true) => Some(false),

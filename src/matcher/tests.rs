@@ -206,7 +206,7 @@ fn an_unknown_capitalised_name_weighs_more_than_an_unknown_word() {
 
 #[test]
 fn a_question_word_or_a_number_alone_is_never_answered() {
-    for question in ["how", "combien", "50", "2026"] {
+    for question in ["how", "combien", "how many", "how much", "50", "2026"] {
         assert_ne!(answer(question).as_str(), "population", "{question}");
         let band = answer(question);
         assert!(
@@ -214,6 +214,20 @@ fn a_question_word_or_a_number_alone_is_never_answered() {
             "{question}: {band}"
         );
     }
+}
+
+#[test]
+fn how_many_and_how_much_are_question_words_not_stop_words() {
+    // "many" used to be a stop word, so "how many X" lost what "combien de X" says.
+    let (_, index) = index();
+    for question in ["how many", "how much", "combien"] {
+        let slots = index.explain(question);
+        assert!(
+            slots.contains(&format!("weight {:.2}", index.tuning.question_word_weight)),
+            "{question}: {slots}"
+        );
+    }
+    assert_eq!(index.explain("how many").lines().count(), 2);
 }
 
 #[test]
