@@ -10,7 +10,8 @@ use super::{
     SETTINGS_FILE, SYNONYMS_FILE, Settings, SourceFile, Topic,
 };
 use crate::lang::{Lang, Localized};
-use crate::matcher::normalize::comparable;
+use crate::matcher::normalize::{self, comparable};
+use crate::matcher::stopwords;
 use crate::matcher::{Band, Index};
 use serde::de::DeserializeOwned;
 use serde::de::IntoDeserializer;
@@ -339,6 +340,11 @@ impl Checker {
                             .hint("remove the second one"),
                     ),
                     None => {
+                        if let Some(warning) = reads_as_less(word.get_ref()) {
+                            self.out.push(Diagnostic::warning(&self.at(file, &word), warning).hint(
+                                "write the words that carry the meaning, or remove it",
+                            ));
+                        }
                         group_of_word.insert(key, group_index);
                         words.push(word.into_inner().trim().to_string());
                     }
@@ -779,6 +785,25 @@ impl Checker {
     }
 }
 
+/// Why a synonym does not say what it is written as, if it does not: the matcher drops stop
+/// words, so "non-french" would make every "french" mean the group, and "en" alone nothing.
+fn reads_as_less(synonym: &str) -> Option<String> {
+    let written = normalize::words(synonym);
+    let kept: Vec<&String> = written
+        .iter()
+        .filter(|w| !stopwords::is_stop_word(w))
+        .collect();
+    match kept.as_slice() {
+        [] => Some(format!(
+            "{synonym:?} is made of stop words only: the matcher drops them, so it matches nothing"
+        )),
+        [single] if written.len() > 1 => Some(format!(
+            "{synonym:?} reads as {single:?} once its stop words are dropped: every {single:?} would mean this group"
+        )),
+        _ => None,
+    }
+}
+
 fn language_name(lang: Lang) -> &'static str {
     match lang {
         Lang::Fr => "French",
@@ -842,6 +867,22 @@ fn slug(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_synonym_that_stop_words_reduce_to_another_word_is_reported() {
+        let warning = reads_as_less("non-french").expect("reduced to one word");
+        assert!(warning.contains("reads as \"french\""), "{warning}");
+        let warning = reads_as_less("to let").expect("nothing left");
+        assert!(warning.contains("stop words only"), "{warning}");
+        for kept in [
+            "usine",
+            "zone industrielle",
+            "contact person",
+            "French Tech",
+        ] {
+            assert_eq!(reads_as_less(kept), None, "{kept}");
+        }
+    }
 
     #[test]
     fn an_id_too_long_for_a_discord_button_is_an_error() {
