@@ -5,6 +5,7 @@
 //! mentions and emoji around the words. Folding removes every difference that carries no meaning:
 //! Unicode compatibility forms (NFKC), case, accents, ligatures, apostrophes and punctuation.
 
+use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -37,27 +38,51 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// "merciii", "pleaseee", "helloooo": a letter typed three times or more is typed once. No
+/// French or English word repeats a letter three times, so nothing meaningful is lost.
+fn collapse_elongations(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut previous = None;
+    let mut run = 0;
+    for c in text.chars() {
+        if previous == Some(c) {
+            run += 1;
+        } else {
+            previous = Some(c);
+            run = 1;
+        }
+        if run >= 3 && c.is_alphabetic() {
+            if run == 3 {
+                out.pop();
+            }
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The folded words of `text`, in order, without Discord markup (mentions, channels, custom
 /// emoji, timestamps), at most [`MAX_WORDS`] of them.
 pub fn words(text: &str) -> Vec<String> {
-    fold(&strip_discord_markup(text))
+    fold(&without_markup(text))
         .split_whitespace()
         .filter(|w| w.chars().count() <= MAX_WORD_CHARS)
         .take(MAX_WORDS)
-        .map(str::to_string)
+        .map(collapse_elongations)
         .collect()
 }
 
 /// The folded words that the asker capitalised inside a sentence: likely names of places,
 /// companies or people. Empty when the text is mostly capitals (shouting tells nothing).
 pub fn capitalised_words(text: &str) -> Vec<String> {
-    mid_sentence_tokens(&strip_discord_markup(text))
+    mid_sentence_tokens(&without_markup(text))
         .into_iter()
         .filter(|&(_, capitalised)| capitalised)
         .flat_map(|(token, _)| {
             fold(token)
                 .split_whitespace()
-                .map(str::to_string)
+                .map(collapse_elongations)
                 .collect::<Vec<_>>()
         })
         .collect()
@@ -66,7 +91,7 @@ pub fn capitalised_words(text: &str) -> Vec<String> {
 /// The folded words inside sentences (not the first of one, whose capital says nothing), each
 /// with whether it was capitalised. Empty when the text is mostly capitals.
 pub fn mid_sentence_words(text: &str) -> Vec<(String, bool)> {
-    mid_sentence_tokens(&strip_discord_markup(text))
+    mid_sentence_tokens(&without_markup(text))
         .into_iter()
         .flat_map(|(token, capitalised)| {
             fold(token)
@@ -112,9 +137,17 @@ pub fn comparable(text: &str) -> String {
     words(text).join(" ")
 }
 
+/// The text without Discord mentions, typed or not, and other markup.
+fn without_markup(text: &str) -> Cow<'_, str> {
+    match strip_typed_mentions(text) {
+        Cow::Borrowed(text) => strip_discord_markup(text),
+        Cow::Owned(text) => Cow::Owned(strip_discord_markup(&text).into_owned()),
+    }
+}
+
 /// Removes `<@123>`, `<@!123>`, `<@&123>`, `<#123>`, `<:name:123>`, `<a:name:123>` and
 /// `<t:123:R>`, which are ids, not words.
-fn strip_discord_markup(text: &str) -> std::borrow::Cow<'_, str> {
+fn strip_discord_markup(text: &str) -> Cow<'_, str> {
     if !text.contains('<') {
         return text.into();
     }
@@ -143,6 +176,18 @@ fn strip_discord_markup(text: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// "@TerritoryBot", "@everyone": a mention typed as plain text names who is asked, not what.
+fn strip_typed_mentions(text: &str) -> Cow<'_, str> {
+    if !text.contains('@') {
+        return text.into();
+    }
+    text.split(' ')
+        .map(|token| if token.starts_with('@') { "" } else { token })
+        .collect::<Vec<_>>()
+        .join(" ")
+        .into()
+}
+
 fn is_discord_markup(inner: &str) -> bool {
     let body = inner
         .strip_prefix("@!")
@@ -162,6 +207,28 @@ fn is_discord_markup(inner: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_letter_typed_three_times_or_more_is_typed_once() {
+        assert_eq!(
+            words("merciii pleaseee HELLOOOO"),
+            ["merci", "please", "hello"]
+        );
+        // Two of a letter are spelling, and digits are figures.
+        assert_eq!(words("Tassée 1000 allée"), ["tassee", "1000", "allee"]);
+    }
+
+    #[test]
+    fn a_mention_typed_as_text_is_not_a_word() {
+        assert_eq!(
+            words("@TerritoryBot c'est où SaôneOr"),
+            ["c", "est", "ou", "saoneor"]
+        );
+        assert_eq!(
+            words("hi @everyone, mail a@b.fr"),
+            ["hi", "mail", "a", "b", "fr"]
+        );
+    }
 
     #[test]
     fn spellings_of_saoneor_meet() {
@@ -205,7 +272,7 @@ mod tests {
         );
         assert_eq!(comparable("terrain 🏭 dispo\u{0}\u{7}\t?"), "terrain dispo");
         assert_eq!(comparable("a < b > c"), "a b c");
-        assert_eq!(comparable("@everyone land"), "everyone land");
+        assert_eq!(comparable("@everyone land"), "land");
     }
 
     #[test]
