@@ -386,7 +386,10 @@ impl Index {
         let lang = self.detect_language(question, &words);
         let names = normalize::capitalised_words(question);
         let slots = self.question_slots(&words, &names);
-        if slots.is_empty() {
+        let courtesy = slots.len() <= 1
+            && !question.contains('?')
+            && words.iter().any(|w| stopwords::is_thanks(w));
+        if slots.is_empty() || courtesy {
             return Found {
                 band: Band::Empty,
                 candidates: Vec::new(),

@@ -393,6 +393,24 @@ const ENGLISH: &[&str] = &[
     "though",
 ];
 
+/// Words that thank: a message that thanks and asks nothing ("merci pour votre aide", "thx
+/// for the info") is a courtesy, not a question about help or information.
+const THANKS: &[&str] = &[
+    "merci",
+    "mercii",
+    "remercie",
+    "remercions",
+    "thank",
+    "thanks",
+    "thx",
+    "ty",
+    "cheers",
+];
+
+pub fn is_thanks(word: &str) -> bool {
+    THANKS.contains(&word)
+}
+
 /// Question words: kept, at a low weight, because they distinguish questions.
 const QUESTION_WORDS: &[&str] = &[
     "who", "whom", "why", "where", "when", "how", "many", "much", "qui", "pourquoi", "quand",

@@ -231,6 +231,19 @@ fn how_many_and_how_much_are_question_words_not_stop_words() {
 }
 
 #[test]
+fn a_thank_you_that_asks_nothing_is_a_courtesy_not_a_question() {
+    for courtesy in ["merci pour ParcNord", "thanks for the info", "thx!!"] {
+        assert_eq!(answer(courtesy), "empty", "{courtesy}");
+    }
+    // Thanks before a real question do not hide it.
+    assert_eq!(answer("merci ! c'est quoi ParcNord ?"), "parc-nord");
+    assert_eq!(
+        answer("thanks, what land is available for a factory"),
+        "land"
+    );
+}
+
+#[test]
 fn messages_without_words_to_match_are_empty() {
     for question in ["", "   ", "🙂🏭", "bonjour !", "<@123> hello", "\u{0}\u{7}"] {
         assert_eq!(answer(question), "empty", "{question:?}");
