@@ -500,7 +500,8 @@ impl Index {
             let rare_and_matched = slot.weight >= self.tuning.specific_term_weight
                 && slot.terms.iter().any(|&t| {
                     (has_plain_word || plain(t))
-                        && (top_entry.main.contains(&t) || top_entry.answer.contains(&t))
+                        && ((top_entry.main.contains(&t) && slots.len() > 1)
+                            || top_entry.answer.contains(&t))
                 });
             names_keyword || rare_and_matched
         });
