@@ -500,7 +500,8 @@ impl Index {
             let rare_and_matched = slot.weight >= self.tuning.specific_term_weight
                 && slot.terms.iter().any(|&t| {
                     (has_plain_word || plain(t))
-                        && ((top_entry.main.contains(&t) && slots.len() > 1)
+                        && ((top_entry.main.contains(&t)
+                            && (slots.len() > 1 || self.phrasings_using(top.entry, t) > 1))
                             || top_entry.answer.contains(&t))
                 });
             names_keyword || rare_and_matched
@@ -746,6 +747,17 @@ impl Index {
             });
         }
         slots
+    }
+
+    /// How many of `entry`'s phrasings use `term`. One word that a single phrasing happens to
+    /// use ("combien de monde") says too little to answer a one-word message with it.
+    fn phrasings_using(&self, entry: usize, term: TermId) -> usize {
+        self.phrasing_postings.get(&term).map_or(0, |postings| {
+            postings
+                .iter()
+                .filter(|&&p| self.phrasings[p as usize].entry == entry)
+                .count()
+        })
     }
 
     /// Whether one of the slot's terms has `flag`.

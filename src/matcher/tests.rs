@@ -245,13 +245,14 @@ fn a_thank_you_that_asks_nothing_is_a_courtesy_not_a_question() {
 
 #[test]
 fn one_word_that_only_a_phrasing_uses_is_not_answered_outright() {
-    // "usine" appears in one phrasing of the land entry, not in its answer or keywords: alone,
-    // it says too little ("Bonjour tout le monde" once got the answer whose phrasing said
-    // "combien de monde").
-    assert_eq!(answer("usine"), "unsure");
-    // A keyword or a word of the answer alone is enough.
+    // "far" appears in one phrasing of the distances entry, not in its answer or keywords:
+    // alone, it says too little ("Bonjour tout le monde" once got the answer whose phrasing
+    // said "combien de monde").
+    assert_eq!(answer("far"), "unsure");
+    // A keyword, a word of the answer, or a word several phrasings use is enough.
     assert_eq!(answer("ParcNord"), "parc-nord");
     assert_eq!(answer("terrains"), "land");
+    assert_eq!(answer("usine"), "land");
 }
 
 #[test]
