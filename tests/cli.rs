@@ -604,7 +604,7 @@ fn check_reports_unsure_above_confident() {
 
 #[test]
 fn check_reports_a_synonym_in_two_groups() {
-    // synonyms.toml line 5: `words = ["parcelle", "lot", "terrain"]`, "terrain" at column 29.
+    // synonyms.toml line 5: `words = ["parcelle", "sol", "terrain"]`, "terrain" at column 29.
     assert_single_error(
         "synonym-in-two-groups",
         &format!(
@@ -750,6 +750,26 @@ fn check_reports_the_schema_errors_of_every_entry_of_a_file() {
         ],
         "{out:#?}"
     );
+}
+
+#[test]
+fn check_warns_about_a_synonym_that_stop_words_reduce_to_another_word() {
+    // synonym-reduced-by-stop-words/synonyms.toml line 5: `words = ["étranger", "foreign",
+    // "non-french"]`: without "non", the phrase would make every "french" mean "foreign".
+    let dir = broken("synonym-reduced-by-stop-words");
+    let out = check(&dir, true);
+    assert_eq!(out.code, 1, "{out:#?}");
+    assert_eq!(
+        out.diagnostics("warning"),
+        vec![format!(
+            "warning: {}:5:33: \"non-french\" reads as \"french\" once its stop words are \
+             dropped: every \"french\" would mean this group (write the words that carry the \
+             meaning, or remove it)",
+            broken_file("synonym-reduced-by-stop-words", "synonyms.toml")
+        )],
+        "{out:#?}"
+    );
+    assert_eq!(out.diagnostics("error"), Vec::<String>::new(), "{out:#?}");
 }
 
 #[test]
