@@ -124,11 +124,15 @@ pub fn contact_line(contact: &Contact, lang: Lang) -> String {
 
 /// "Source : …, mis à jour le 26 novembre 2026" / "Source: …, updated 26 November 2026".
 pub fn source_line(entry: &Entry, lang: Lang) -> String {
-    let sources = entry.sources.join(" ; ");
+    let sources: Vec<&str> = entry
+        .sources
+        .iter()
+        .map(|source| source.get(lang).as_str())
+        .collect();
     let date = long_date(&entry.updated, lang);
     match lang {
-        Lang::Fr => format!("Source : {sources} — mis à jour le {date}"),
-        Lang::En => format!("Source: {} — updated {date}", entry.sources.join("; ")),
+        Lang::Fr => format!("Source : {} — mis à jour le {date}", sources.join(" ; ")),
+        Lang::En => format!("Source: {} — updated {date}", sources.join("; ")),
     }
 }
 

@@ -773,6 +773,20 @@ fn check_warns_about_a_synonym_that_stop_words_reduce_to_another_word() {
 }
 
 #[test]
+fn check_reports_a_source_given_in_one_language_only() {
+    // source-in-one-language/sites.toml line 12:
+    // `sources = ["valbourg.example", { fr = "Article de presse, 2018" }]`.
+    assert_single_error(
+        "source-in-one-language",
+        &format!(
+            "error: {}:12:11: entry \"parcnord\": a source is a text, or a text in each language \
+             (write it in quotes, or as {{ fr = \"…\", en = \"…\" }})",
+            broken_file("source-in-one-language", "sites.toml")
+        ),
+    );
+}
+
+#[test]
 fn check_strict_fails_on_a_warning_that_check_lets_through() {
     // single-word-synonym/synonyms.toml: the second group (line 4) has one word only.
     let dir = broken("single-word-synonym");
@@ -827,10 +841,9 @@ fn ask_json_answers_a_clear_english_question_in_english() {
     let reply = ask_json("How do I reach ParcNord from the motorway?");
     assert_answers(&reply, "parcnord-access", "en");
     assert!(
-        reply["answer"]
-            .as_str()
-            .unwrap()
-            .ends_with("Source: valbourg.example/acces — updated 15 January 2026"),
+        reply["answer"].as_str().unwrap().ends_with(
+            "Source: valbourg.example/acces; The area's access map, 2025 — updated 15 January 2026"
+        ),
         "{reply}"
     );
 }
@@ -1060,11 +1073,11 @@ fn ask_text_from_stdin_separates_replies_with_a_blank_line() {
         out.stdout,
         "ParcNord is 2 km from exit 14 of the A99 motorway and 5 km from Valbourg's freight station.\n\
          \n\
-         Source: valbourg.example/acces — updated 15 January 2026\n\
+         Source: valbourg.example/acces; The area's access map, 2025 — updated 15 January 2026\n\
          \n\
          Le ParcNord est à 2 km de la sortie 14 de l'autoroute A99 et à 5 km de la gare de fret de Valbourg.\n\
          \n\
-         Source : valbourg.example/acces — mis à jour le 15 janvier 2026\n",
+         Source : valbourg.example/acces ; Plan d'accès de l'agglomération, 2025 — mis à jour le 15 janvier 2026\n",
         "{out:#?}"
     );
 }

@@ -53,7 +53,7 @@ pub struct Entry {
     pub contacts: Vec<usize>,
     /// Indexes into [`KnowledgeBase::entries`].
     pub see_also: Vec<usize>,
-    pub sources: Vec<String>,
+    pub sources: Vec<Localized<String>>,
     /// The date the answer was last checked, as `YYYY-MM-DD`.
     pub updated: String,
     pub location: Location,

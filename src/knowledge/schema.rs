@@ -37,8 +37,29 @@ pub struct EntryDef {
     pub contacts: Vec<Spanned<String>>,
     #[serde(default)]
     pub see_also: Vec<Spanned<String>>,
-    pub sources: Spanned<Vec<String>>,
+    pub sources: Spanned<Vec<SourceDef>>,
     pub updated: Spanned<toml::value::Datetime>,
+}
+
+/// Where an answer's facts come from: one text for both languages (a web address, a title),
+/// or a description in each ("Article de presse…" / "Press article…").
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum SourceDef {
+    Same(String),
+    PerLanguage(Localized<String>),
+}
+
+impl SourceDef {
+    pub fn localized(self) -> Localized<String> {
+        match self {
+            SourceDef::Same(text) => Localized {
+                fr: text.clone(),
+                en: text,
+            },
+            SourceDef::PerLanguage(texts) => texts,
+        }
+    }
 }
 
 /// `contacts.toml`.

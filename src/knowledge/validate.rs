@@ -194,7 +194,7 @@ impl Checker {
                     .unwrap_or_else(|| vec![first]);
                 for err in errors {
                     let offset = err.span().map_or(0, |span| span.start);
-                    let message = err.message().trim().replace('\n', "; ");
+                    let message = readable(err.message().trim().replace('\n', "; "));
                     let mut diagnostic = Diagnostic::error(&file.location(offset), &message)
                         .hint(parse_hint(&message));
                     if let Some(id) = file.block_id_at(block, offset) {
@@ -740,12 +740,12 @@ impl Checker {
         }
 
         let sources_at = self.at(file, &def.sources);
-        let sources: Vec<String> = def
+        let sources: Vec<Localized<String>> = def
             .sources
             .into_inner()
             .into_iter()
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
+            .map(|source| source.localized().map(|text| text.trim().to_string()))
+            .filter(|source| !source.fr.is_empty() && !source.en.is_empty())
             .collect();
         if sources.is_empty() {
             self.out.push(
@@ -833,6 +833,15 @@ fn unknown_id<'a>(
 }
 
 /// How to fix what the TOML parser or the schema rejected.
+/// serde's message in an editor's words, where serde's own would puzzle one.
+fn readable(message: String) -> String {
+    if message.contains("untagged enum SourceDef") {
+        "a source is a text, or a text in each language".into()
+    } else {
+        message
+    }
+}
+
 fn parse_hint(message: &str) -> String {
     if message.contains("unknown field") {
         "remove this key or correct its spelling; knowledge/README.md lists the keys".into()
@@ -851,6 +860,8 @@ fn parse_hint(message: &str) -> String {
         }
     } else if message.contains("invalid type") || message.contains("invalid value") {
         "check the value: text goes in quotes, lists in [ ], dates without quotes".into()
+    } else if message.starts_with("a source is") {
+        "write it in quotes, or as { fr = \"…\", en = \"…\" }".into()
     } else if message.contains("unknown variant") {
         "use one of the values the message lists".into()
     } else {
