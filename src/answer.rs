@@ -122,7 +122,7 @@ pub fn contact_line(contact: &Contact, lang: Lang) -> String {
     line
 }
 
-/// "Source : …, mis à jour le 26 novembre 2026" / "Source: …, updated 26 November 2026".
+/// "Source : …, mis à jour le 26 novembre 2026" / "Sources: …; …, updated 26 November 2026".
 pub fn source_line(entry: &Entry, lang: Lang) -> String {
     let sources: Vec<&str> = entry
         .sources
@@ -130,9 +130,14 @@ pub fn source_line(entry: &Entry, lang: Lang) -> String {
         .map(|source| source.get(lang).as_str())
         .collect();
     let date = long_date(&entry.updated, lang);
+    let label = if sources.len() > 1 {
+        "Sources"
+    } else {
+        "Source"
+    };
     match lang {
-        Lang::Fr => format!("Source : {} — mis à jour le {date}", sources.join(" ; ")),
-        Lang::En => format!("Source: {} — updated {date}", sources.join("; ")),
+        Lang::Fr => format!("{label} : {} — mis à jour le {date}", sources.join(" ; ")),
+        Lang::En => format!("{label}: {} — updated {date}", sources.join("; ")),
     }
 }
 

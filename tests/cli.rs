@@ -842,7 +842,7 @@ fn ask_json_answers_a_clear_english_question_in_english() {
     assert_answers(&reply, "parcnord-access", "en");
     assert!(
         reply["answer"].as_str().unwrap().ends_with(
-            "Source: valbourg.example/acces; The area's access map, 2025 — updated 15 January 2026"
+            "Sources: valbourg.example/acces; The area's access map, 2025 — updated 15 January 2026"
         ),
         "{reply}"
     );
@@ -1073,11 +1073,11 @@ fn ask_text_from_stdin_separates_replies_with_a_blank_line() {
         out.stdout,
         "ParcNord is 2 km from exit 14 of the A99 motorway and 5 km from Valbourg's freight station.\n\
          \n\
-         Source: valbourg.example/acces; The area's access map, 2025 — updated 15 January 2026\n\
+         Sources: valbourg.example/acces; The area's access map, 2025 — updated 15 January 2026\n\
          \n\
          Le ParcNord est à 2 km de la sortie 14 de l'autoroute A99 et à 5 km de la gare de fret de Valbourg.\n\
          \n\
-         Source : valbourg.example/acces ; Plan d'accès de l'agglomération, 2025 — mis à jour le 15 janvier 2026\n",
+         Sources : valbourg.example/acces ; Plan d'accès de l'agglomération, 2025 — mis à jour le 15 janvier 2026\n",
         "{out:#?}"
     );
 }
