@@ -317,6 +317,11 @@ impl Checker {
         for (group_index, group) in parsed.synonyms.into_iter().enumerate() {
             let group_at = self.at(file, &group);
             let group = group.into_inner();
+            let members: Vec<String> = group
+                .words
+                .iter()
+                .map(|w| comparable(w.get_ref()))
+                .collect();
             let mut words = Vec::new();
             for word in group.words {
                 let key = comparable(word.get_ref());
@@ -340,7 +345,7 @@ impl Checker {
                             .hint("remove the second one"),
                     ),
                     None => {
-                        if let Some(warning) = reads_as_less(word.get_ref()) {
+                        if let Some(warning) = reads_as_less(word.get_ref(), &members) {
                             self.out.push(Diagnostic::warning(&self.at(file, &word), warning).hint(
                                 "write the words that carry the meaning, or remove it",
                             ));
@@ -787,17 +792,14 @@ impl Checker {
 
 /// Why a synonym does not say what it is written as, if it does not: the matcher drops stop
 /// words, so "non-french" would make every "french" mean the group, and "en" alone nothing.
-fn reads_as_less(synonym: &str) -> Option<String> {
+/// "l'usine" in a group that has "usine" is harmless: it reads as a word already there.
+fn reads_as_less(synonym: &str, group: &[String]) -> Option<String> {
     let written = normalize::words(synonym);
-    let kept: Vec<&String> = written
-        .iter()
-        .filter(|w| !stopwords::is_stop_word(w))
-        .collect();
-    match kept.as_slice() {
+    match stopwords::content_words(synonym).as_slice() {
         [] => Some(format!(
             "{synonym:?} is made of stop words only: the matcher drops them, so it matches nothing"
         )),
-        [single] if written.len() > 1 => Some(format!(
+        [single] if written.len() > 1 && !group.contains(single) => Some(format!(
             "{synonym:?} reads as {single:?} once its stop words are dropped: every {single:?} would mean this group"
         )),
         _ => None,
@@ -881,9 +883,10 @@ mod tests {
 
     #[test]
     fn a_synonym_that_stop_words_reduce_to_another_word_is_reported() {
-        let warning = reads_as_less("non-french").expect("reduced to one word");
+        let group = ["etranger".to_string(), "foreign".to_string()];
+        let warning = reads_as_less("non-french", &group).expect("reduced to one word");
         assert!(warning.contains("reads as \"french\""), "{warning}");
-        let warning = reads_as_less("to let").expect("nothing left");
+        let warning = reads_as_less("to let", &group).expect("nothing left");
         assert!(warning.contains("stop words only"), "{warning}");
         for kept in [
             "usine",
@@ -891,8 +894,12 @@ mod tests {
             "contact person",
             "French Tech",
         ] {
-            assert_eq!(reads_as_less(kept), None, "{kept}");
+            assert_eq!(reads_as_less(kept, &group), None, "{kept}");
         }
+        // Reduced to a word the group already has: what the editor meant.
+        let factory = ["usine".to_string(), "factory".to_string()];
+        assert_eq!(reads_as_less("l'usine", &factory), None);
+        assert_eq!(reads_as_less("une usine", &factory), None);
     }
 
     #[test]

@@ -386,10 +386,7 @@ impl Index {
         let lang = self.detect_language(question, &words);
         let names = normalize::capitalised_words(question);
         let slots = self.question_slots(&words, &names);
-        let courtesy = slots.len() <= 1
-            && !question.contains('?')
-            && words.iter().any(|w| stopwords::is_thanks(w));
-        if slots.is_empty() || courtesy {
+        if slots.is_empty() || is_courtesy(question, &words) {
             return Found {
                 band: Band::Empty,
                 candidates: Vec::new(),
@@ -698,7 +695,7 @@ impl Index {
                 }
             }
             i += 1;
-            if stopwords::is_stop_word(word) {
+            if stopwords::is_stop_word(word) || stopwords::is_thanks(word) {
                 continue;
             }
             if let Some(terms) = self.resolve(word) {
@@ -706,6 +703,9 @@ impl Index {
             } else if let Some((left, right)) = self.split(word) {
                 units.push(left);
                 units.push(right);
+            } else if stopwords::is_question_word(word) {
+                // A question word the base never uses is no evidence of another subject.
+                continue;
             } else {
                 let is_name = names.iter().any(|name| name == word);
                 let weight = if word.chars().all(|c| c.is_ascii_digit()) {
@@ -902,6 +902,30 @@ impl<'a> Sentences<'a> {
     }
 }
 
+/// A thank-you that asks nothing: "merci beaucoup pour votre aide", "thx for the info". Words
+/// that say something may only follow the "for" of the thanks, and be few; a question mark, or
+/// anything said before the thanks or between them and their "for", makes it a question
+/// ("Thanks! Could you tell me about SaôneOr", "merci. et pour la gare").
+fn is_courtesy(question: &str, words: &[String]) -> bool {
+    const MAX_THANKED_WORDS: usize = 2;
+    if question.contains(['?', '？', '¿']) {
+        return false;
+    }
+    let Some(thanks) = words.iter().position(|w| stopwords::is_thanks(w)) else {
+        return false;
+    };
+    let says_something = |w: &String| !stopwords::is_stop_word(w) && !stopwords::is_thanks(w);
+    let Some(reason) = words[thanks..]
+        .iter()
+        .position(|w| w == "for" || w == "pour")
+        .map(|at| thanks + at)
+    else {
+        return !words.iter().any(says_something);
+    };
+    !words[..reason].iter().any(says_something)
+        && words[reason..].iter().filter(|w| says_something(w)).count() <= MAX_THANKED_WORDS
+}
+
 /// Greedy longest match of the phrases over `units`; a unit matches a position of a phrase
 /// when they share a term.
 fn names_in(phrases: &HashMap<TermId, Vec<Phrase>>, units: &[Vec<TermId>]) -> Vec<TermId> {
@@ -965,12 +989,7 @@ impl Builder {
         let group_terms: Vec<TermId> = (0..groups.len())
             .map(|i| self.term(&format!("syn:{i}")))
             .collect();
-        let split = |text: &String| -> Vec<String> {
-            normalize::words(text)
-                .into_iter()
-                .filter(|w| !stopwords::is_stop_word(w))
-                .collect()
-        };
+        let split = |text: &String| stopwords::content_words(text);
         // Single words first: a phrase registers its words' stems, which must already point
         // to their groups.
         for (group, &group_term) in groups.iter().zip(&group_terms) {
@@ -996,10 +1015,7 @@ impl Builder {
     /// Registers a keyword so that questions can name it, and returns the terms that stand for
     /// it as a whole: a one-word name's stems, or one phrase term for a longer name.
     fn name(&mut self, text: &str) -> Vec<TermId> {
-        let words: Vec<String> = normalize::words(text)
-            .into_iter()
-            .filter(|w| !stopwords::is_stop_word(w))
-            .collect();
+        let words = stopwords::content_words(text);
         for word in &words {
             let terms = [self.word(word, Lang::Fr), self.word(word, Lang::En)];
             self.keyword_words.extend(terms);

@@ -11,6 +11,8 @@ use unicode_normalization::char::is_combining_mark;
 
 /// Words longer than this are not words (pasted links, hashes, keyboard mashing).
 const MAX_WORD_CHARS: usize = 40;
+/// Discord names are at most 32 characters: an '@' takes that many along, no more.
+const MAX_MENTION_CHARS: usize = 32;
 /// A question is cut after this many words: enough for any real message, bounded for abuse.
 pub const MAX_WORDS: usize = 300;
 
@@ -38,9 +40,13 @@ pub fn fold(text: &str) -> String {
     out
 }
 
-/// "merciii", "pleaseee", "helloooo": a letter typed three times or more is typed once. No
-/// French or English word repeats a letter three times, so nothing meaningful is lost.
+/// "merciii", "pleaseee", "helloooo": a letter typed three times or more is typed once. French
+/// and English words do not repeat a letter three times; Roman numerals ("III", "XXIII") and
+/// "www" do, and are left as they are.
 fn collapse_elongations(text: &str) -> String {
+    if text == "www" || text.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut previous = None;
     let mut run = 0;
@@ -62,8 +68,10 @@ fn collapse_elongations(text: &str) -> String {
     out
 }
 
-/// The folded words of `text`, in order, without Discord markup (mentions, channels, custom
-/// emoji, timestamps), at most [`MAX_WORDS`] of them.
+/// The folded words of `text`, in order, without Discord markup (mentions, typed or not,
+/// channels, custom emoji, timestamps) and with elongations collapsed, at most [`MAX_WORDS`] of
+/// them. Words too long to be words are dropped before collapsing, so that keyboard mashing
+/// ("aaaaaaaa…") does not become a word.
 pub fn words(text: &str) -> Vec<String> {
     fold(&without_markup(text))
         .split_whitespace()
@@ -96,7 +104,7 @@ pub fn mid_sentence_words(text: &str) -> Vec<(String, bool)> {
         .flat_map(|(token, capitalised)| {
             fold(token)
                 .split_whitespace()
-                .map(|word| (word.to_string(), capitalised))
+                .map(|word| (collapse_elongations(word), capitalised))
                 .collect::<Vec<_>>()
         })
         .collect()
@@ -177,15 +185,34 @@ fn strip_discord_markup(text: &str) -> Cow<'_, str> {
 }
 
 /// "@TerritoryBot", "@everyone": a mention typed as plain text names who is asked, not what.
+/// Only an '@' that starts a word and is followed by a letter opens one: "a@b.fr" and "@5 €"
+/// stay as they are.
 fn strip_typed_mentions(text: &str) -> Cow<'_, str> {
     if !text.contains('@') {
         return text.into();
     }
-    text.split(' ')
-        .map(|token| if token.starts_with('@') { "" } else { token })
-        .collect::<Vec<_>>()
-        .join(" ")
-        .into()
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut previous: Option<char> = None;
+    while let Some(c) = chars.next() {
+        let opens_word = previous.is_none_or(|p| p.is_whitespace() || "([{\"'«".contains(p));
+        if c == '@' && opens_word && chars.peek().is_some_and(|next| next.is_alphabetic()) {
+            let mut taken = 0;
+            while taken < MAX_MENTION_CHARS
+                && chars
+                    .next_if(|&next| next.is_alphanumeric() || next == '_' || next == '.')
+                    .is_some()
+            {
+                taken += 1;
+            }
+            out.push(' ');
+            previous = Some(' ');
+            continue;
+        }
+        out.push(c);
+        previous = Some(c);
+    }
+    out.into()
 }
 
 fn is_discord_markup(inner: &str) -> bool {
@@ -216,6 +243,11 @@ mod tests {
         );
         // Two of a letter are spelling, and digits are figures.
         assert_eq!(words("Tassée 1000 allée"), ["tassee", "1000", "allee"]);
+        assert_eq!(words("Phase III, www"), ["phase", "iii", "www"]);
+        assert_eq!(
+            mid_sentence_words("We said pleaseee"),
+            [("said".to_string(), false), ("please".to_string(), false)]
+        );
     }
 
     #[test]
@@ -228,6 +260,25 @@ mod tests {
             words("hi @everyone, mail a@b.fr"),
             ["hi", "mail", "a", "b", "fr"]
         );
+        // The separator after a mention stays: the next word is kept.
+        for text in [
+            "@TerritoryBot\nSaôneOr ?",
+            "@TerritoryBot\tSaôneOr ?",
+            "@TerritoryBot:SaôneOr ?",
+            "(@TerritoryBot) SaôneOr ?",
+            "hello\u{a0}@TerritoryBot SaôneOr ?",
+        ] {
+            assert_eq!(
+                words(text).last().map(String::as_str),
+                Some("saoneor"),
+                "{text:?}"
+            );
+            assert!(
+                !words(text).contains(&"territorybot".to_string()),
+                "{text:?}"
+            );
+        }
+        assert_eq!(words("price @5 per m2"), ["price", "5", "per", "m2"]);
     }
 
     #[test]

@@ -336,6 +336,8 @@ const ENGLISH: &[&str] = &[
     "guys",
     "folks",
     "looking",
+    // "how much" asks a price as often as a count: it says nothing "combien" would.
+    "much",
     "here",
     "there",
     "theres",
@@ -400,6 +402,7 @@ const THANKS: &[&str] = &[
     "mercii",
     "remercie",
     "remercions",
+    "remercier",
     "thank",
     "thanks",
     "thx",
@@ -413,12 +416,20 @@ pub fn is_thanks(word: &str) -> bool {
 
 /// Question words: kept, at a low weight, because they distinguish questions.
 const QUESTION_WORDS: &[&str] = &[
-    "who", "whom", "why", "where", "when", "how", "many", "much", "qui", "pourquoi", "quand",
-    "comment", "combien",
+    "who", "whom", "why", "where", "when", "how", "many", "qui", "pourquoi", "quand", "comment",
+    "combien",
 ];
 
 pub fn is_question_word(word: &str) -> bool {
     QUESTION_WORDS.contains(&word)
+}
+
+/// The words of `text` that matching keeps: what a synonym or a keyword really says.
+pub fn content_words(text: &str) -> Vec<String> {
+    super::normalize::words(text)
+        .into_iter()
+        .filter(|word| !is_stop_word(word))
+        .collect()
 }
 
 /// True for a word that is dropped before matching (question words are not).
@@ -434,7 +445,7 @@ pub fn language_hint(word: &str) -> Option<bool> {
     let english = ENGLISH.contains(&word)
         || matches!(
             word,
-            "who" | "whom" | "why" | "where" | "when" | "how" | "many" | "much"
+            "who" | "whom" | "why" | "where" | "when" | "how" | "many"
         );
     match (french, english) {
         (true, false) => Some(true),
