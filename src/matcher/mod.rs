@@ -241,6 +241,8 @@ pub struct Index {
     surface_lang: HashMap<String, (u32, u32)>,
     phrases: HashMap<TermId, Vec<Phrase>>,
     typo: TypoIndex,
+    /// Each synonym group's first word, to name the group in [`Index::explain`].
+    synonym_labels: HashMap<TermId, String>,
     entries: Vec<IndexedEntry>,
     phrasings: Vec<IndexedPhrasing>,
     /// Term → phrasings that use it.
@@ -297,6 +299,7 @@ impl Index {
                 surface_lang: HashMap::new(),
                 phrases: HashMap::new(),
                 typo: TypoIndex::new(std::iter::empty()),
+                synonym_labels: HashMap::new(),
                 entries: Vec::new(),
                 phrasings: Vec::new(),
                 phrasing_postings: HashMap::new(),
@@ -437,8 +440,18 @@ impl Index {
     /// How `question` was read: each slot's terms and weight, for tuning the base and the matcher.
     pub fn explain(&self, question: &str) -> String {
         let words = normalize::words(question);
-        let term_names: HashMap<TermId, &str> =
-            self.terms.iter().map(|(k, &v)| (v, k.as_str())).collect();
+        // A term has several keys (its stems in each language, the words of its synonym group):
+        // the longest reads best, and choosing it keeps the output the same from run to run.
+        let mut term_names: HashMap<TermId, String> = HashMap::new();
+        for (key, &term) in &self.terms {
+            let name = term_names.entry(term).or_insert_with(|| key.clone());
+            if (key.len(), key) > (name.len(), &*name) {
+                name.clone_from(key);
+            }
+        }
+        for (&term, first_word) in &self.synonym_labels {
+            term_names.insert(term, format!("{first_word}…"));
+        }
         let slots = self.question_slots(&words, &normalize::capitalised_words(question));
         let mut out = String::new();
         for slot in &slots {
@@ -447,7 +460,7 @@ impl Index {
                 None => slot
                     .terms
                     .iter()
-                    .map(|t| term_names.get(t).copied().unwrap_or("?"))
+                    .map(|t| term_names.get(t).map_or("?", String::as_str))
                     .collect::<Vec<_>>()
                     .join(" | "),
             };
@@ -989,6 +1002,11 @@ impl Builder {
         let group_terms: Vec<TermId> = (0..groups.len())
             .map(|i| self.term(&format!("syn:{i}")))
             .collect();
+        for (group, &term) in groups.iter().zip(&group_terms) {
+            if let Some(first) = group.first() {
+                self.index.synonym_labels.insert(term, first.clone());
+            }
+        }
         let split = |text: &String| stopwords::content_words(text);
         // Single words first: a phrase registers its words' stems, which must already point
         // to their groups.

@@ -264,6 +264,17 @@ fn one_word_that_only_a_phrasing_uses_is_not_answered_outright() {
 }
 
 #[test]
+fn explain_names_a_synonym_group_by_its_first_word() {
+    let (_, index) = index();
+    for question in ["plot", "parcelle", "land"] {
+        assert!(
+            index.explain(question).starts_with("  [terrain…] weight"),
+            "{question}"
+        );
+    }
+}
+
+#[test]
 fn messages_without_words_to_match_are_empty() {
     for question in ["", "   ", "🙂🏭", "bonjour !", "<@123> hello", "\u{0}\u{7}"] {
         assert_eq!(answer(question), "empty", "{question:?}");
