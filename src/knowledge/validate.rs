@@ -194,9 +194,9 @@ impl Checker {
                     .unwrap_or_else(|| vec![first]);
                 for err in errors {
                     let offset = err.span().map_or(0, |span| span.start);
-                    let message = readable(err.message().trim().replace('\n', "; "));
-                    let mut diagnostic = Diagnostic::error(&file.location(offset), &message)
-                        .hint(parse_hint(&message));
+                    let (message, hint) = schema_error_text(err.message());
+                    let mut diagnostic =
+                        Diagnostic::error(&file.location(offset), &message).hint(hint);
                     if let Some(id) = file.block_id_at(block, offset) {
                         diagnostic = diagnostic.in_entry(id);
                     }
@@ -323,8 +323,7 @@ impl Checker {
                 .map(|w| comparable(w.get_ref()))
                 .collect();
             let mut words = Vec::new();
-            for word in group.words {
-                let key = comparable(word.get_ref());
+            for (word, key) in group.words.into_iter().zip(&members) {
                 if key.is_empty() {
                     self.out.push(
                         Diagnostic::error(&self.at(file, &word), "empty word in a synonym group")
@@ -332,7 +331,7 @@ impl Checker {
                     );
                     continue;
                 }
-                match group_of_word.get(&key) {
+                match group_of_word.get(key) {
                     Some(&other) if other != group_index => self.out.push(
                         Diagnostic::error(
                             &self.at(file, &word),
@@ -350,7 +349,7 @@ impl Checker {
                                 "write the words that carry the meaning, or remove it",
                             ));
                         }
-                        group_of_word.insert(key, group_index);
+                        group_of_word.insert(key.clone(), group_index);
                         words.push(word.into_inner().trim().to_string());
                     }
                 }
@@ -834,16 +833,21 @@ fn unknown_id<'a>(
     Diagnostic::error(&at, format!("{field} names {id:?}, which is not defined")).hint(hint)
 }
 
-/// How to fix what the TOML parser or the schema rejected.
-/// serde's message in an editor's words, where serde's own would puzzle one.
-fn readable(message: String) -> String {
+/// What the TOML parser or the schema rejected, and how to fix it: serde's message, or the
+/// editor's words where serde's would puzzle one.
+fn schema_error_text(message: &str) -> (String, String) {
     if message.contains("untagged enum SourceDef") {
-        "a source is a text, or a text in each language".into()
-    } else {
-        message
+        return (
+            "a source is a text, or a text in each language".into(),
+            "write it in quotes, or as { fr = \"…\", en = \"…\" }".into(),
+        );
     }
+    let message = message.trim().replace('\n', "; ");
+    let hint = parse_hint(&message);
+    (message, hint)
 }
 
+/// How to fix what the TOML parser or the schema rejected.
 fn parse_hint(message: &str) -> String {
     if message.contains("unknown field") {
         "remove this key or correct its spelling; knowledge/README.md lists the keys".into()
@@ -862,8 +866,6 @@ fn parse_hint(message: &str) -> String {
         }
     } else if message.contains("invalid type") || message.contains("invalid value") {
         "check the value: text goes in quotes, lists in [ ], dates without quotes".into()
-    } else if message.starts_with("a source is") {
-        "write it in quotes, or as { fr = \"…\", en = \"…\" }".into()
     } else if message.contains("unknown variant") {
         "use one of the values the message lists".into()
     } else {

@@ -708,7 +708,7 @@ impl Index {
                 }
             }
             i += 1;
-            if stopwords::is_stop_word(word) || stopwords::is_thanks(word) {
+            if stopwords::is_stop_word(word) {
                 continue;
             }
             if let Some(terms) = self.resolve(word) {
@@ -927,7 +927,7 @@ fn is_courtesy(question: &str, words: &[String]) -> bool {
     let Some(thanks) = words.iter().position(|w| stopwords::is_thanks(w)) else {
         return false;
     };
-    let says_something = |w: &String| !stopwords::is_stop_word(w) && !stopwords::is_thanks(w);
+    let says_something = |w: &String| !stopwords::is_stop_word(w);
     let Some(reason) = words[thanks..]
         .iter()
         .position(|w| w == "for" || w == "pour")
@@ -1115,13 +1115,6 @@ impl Builder {
     /// except synonym groups (a group stands for common words too) and the territory's own
     /// names, which most entries' questions use.
     fn mark_names(&mut self, main_frequency: &HashMap<TermId, usize>) {
-        let synonym_groups: HashSet<TermId> = self
-            .index
-            .terms
-            .iter()
-            .filter(|(key, _)| key.starts_with("syn:"))
-            .map(|(_, &term)| term)
-            .collect();
         let home = (self.index.entries.len() as f64 * NAME_HOME_SHARE).max(2.0);
         // Counted per term: "Manufacture" in a company's name does not make "manufacturing",
         // which shares its stem, a name.
@@ -1137,7 +1130,7 @@ impl Builder {
             let everywhere = main_frequency.get(&term).copied().unwrap_or(0) as f64 >= home;
             let named = capitalised > 0
                 && f64::from(capitalised) >= NAME_CAPITALISED_SHARE * f64::from(used)
-                && !synonym_groups.contains(&term);
+                && !self.index.synonym_labels.contains_key(&term);
             self.index.info[term as usize].home = named && everywhere;
             if named && !everywhere {
                 self.index.info[term as usize].name = true;

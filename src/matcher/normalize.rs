@@ -87,12 +87,7 @@ pub fn capitalised_words(text: &str) -> Vec<String> {
     mid_sentence_tokens(&without_markup(text))
         .into_iter()
         .filter(|&(_, capitalised)| capitalised)
-        .flat_map(|(token, _)| {
-            fold(token)
-                .split_whitespace()
-                .map(collapse_elongations)
-                .collect::<Vec<_>>()
-        })
+        .flat_map(|(token, _)| token_words(token))
         .collect()
 }
 
@@ -102,11 +97,18 @@ pub fn mid_sentence_words(text: &str) -> Vec<(String, bool)> {
     mid_sentence_tokens(&without_markup(text))
         .into_iter()
         .flat_map(|(token, capitalised)| {
-            fold(token)
-                .split_whitespace()
-                .map(|word| (collapse_elongations(word), capitalised))
-                .collect::<Vec<_>>()
+            token_words(token)
+                .into_iter()
+                .map(move |word| (word, capitalised))
         })
+        .collect()
+}
+
+/// The words of one token, folded as [`words`] folds them.
+fn token_words(token: &str) -> Vec<String> {
+    fold(token)
+        .split_whitespace()
+        .map(collapse_elongations)
         .collect()
 }
 

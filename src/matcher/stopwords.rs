@@ -395,8 +395,9 @@ const ENGLISH: &[&str] = &[
     "though",
 ];
 
-/// Words that thank: a message that thanks and asks nothing ("merci pour votre aide", "thx
-/// for the info") is a courtesy, not a question about help or information.
+/// Words that thank, dropped like stop words: a message that thanks and asks nothing ("merci
+/// pour votre aide", "thx for the info") is a courtesy, not a question about help or
+/// information.
 const THANKS: &[&str] = &[
     "merci",
     "mercii",
@@ -415,13 +416,11 @@ pub fn is_thanks(word: &str) -> bool {
 }
 
 /// Question words: kept, at a low weight, because they distinguish questions.
-const QUESTION_WORDS: &[&str] = &[
-    "who", "whom", "why", "where", "when", "how", "many", "qui", "pourquoi", "quand", "comment",
-    "combien",
-];
+const FRENCH_QUESTION_WORDS: &[&str] = &["qui", "pourquoi", "quand", "comment", "combien"];
+const ENGLISH_QUESTION_WORDS: &[&str] = &["who", "whom", "why", "where", "when", "how", "many"];
 
 pub fn is_question_word(word: &str) -> bool {
-    QUESTION_WORDS.contains(&word)
+    FRENCH_QUESTION_WORDS.contains(&word) || ENGLISH_QUESTION_WORDS.contains(&word)
 }
 
 /// The words of `text` that matching keeps: what a synonym or a keyword really says.
@@ -434,19 +433,15 @@ pub fn content_words(text: &str) -> Vec<String> {
 
 /// True for a word that is dropped before matching (question words are not).
 pub fn is_stop_word(word: &str) -> bool {
-    !is_question_word(word) && (FRENCH.contains(&word) || ENGLISH.contains(&word))
+    !is_question_word(word)
+        && (FRENCH.contains(&word) || ENGLISH.contains(&word) || THANKS.contains(&word))
 }
 
 /// The language this word is evidence for: `Some(true)` French, `Some(false)` English, `None`
 /// for a word both languages use ("a", "on", "de"…) or neither lists.
 pub fn language_hint(word: &str) -> Option<bool> {
-    let french = FRENCH.contains(&word)
-        || matches!(word, "qui" | "pourquoi" | "quand" | "comment" | "combien");
-    let english = ENGLISH.contains(&word)
-        || matches!(
-            word,
-            "who" | "whom" | "why" | "where" | "when" | "how" | "many"
-        );
+    let french = FRENCH.contains(&word) || FRENCH_QUESTION_WORDS.contains(&word);
+    let english = ENGLISH.contains(&word) || ENGLISH_QUESTION_WORDS.contains(&word);
     match (french, english) {
         (true, false) => Some(true),
         (false, true) => Some(false),

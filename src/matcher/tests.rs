@@ -240,11 +240,27 @@ fn a_question_word_the_base_never_uses_weighs_nothing() {
 
 #[test]
 fn a_thank_you_that_asks_nothing_is_a_courtesy_not_a_question() {
-    for courtesy in ["merci pour ParcNord", "thanks for the info", "thx!!"] {
+    for courtesy in [
+        "merci pour ParcNord",
+        "thanks for the info",
+        "thanks for the help",
+        "ty for ParcNord",
+        "je vous remercie pour ParcNord",
+        "mercii pour ParcNord",
+    ] {
         assert_eq!(answer(courtesy), "empty", "{courtesy}");
     }
-    // Thanks before a real question do not hide it.
-    assert_eq!(answer("merci ! c'est quoi ParcNord ?"), "parc-nord");
+    // Thanks around a real question do not hide it, with or without a question mark.
+    for question in [
+        "merci ! c'est quoi ParcNord ?",
+        "Thanks! Could you tell me about ParcNord",
+        "Merci. Et ParcNord",
+        "thanks what about ParcNord",
+        "thx, ParcNord",
+        "thanks, and ParcNord？",
+    ] {
+        assert_eq!(answer(question), "parc-nord", "{question}");
+    }
     assert_eq!(
         answer("thanks, what land is available for a factory"),
         "land"
