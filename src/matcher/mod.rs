@@ -228,6 +228,8 @@ struct Slot<'a> {
     unknown_word: Option<&'a str>,
     /// An unknown word the asker capitalised: a place, company or person the base never names.
     unknown_name: bool,
+    /// An unknown word right after "or" ("Mâcon or beaune"): in a comparison, another place.
+    alternative: bool,
 }
 
 /// The matching index of one knowledge base.
@@ -387,8 +389,9 @@ impl Index {
     pub fn find(&self, question: &str) -> Found {
         let words = normalize::words(question);
         let lang = self.detect_language(question, &words);
+        let read = stopwords::with_french_where(words.clone());
         let names = normalize::capitalised_words(question);
-        let slots = self.question_slots(&words, &names);
+        let slots = self.question_slots(&read, &names);
         if slots.is_empty() || is_courtesy(question, &words) {
             return Found {
                 band: Band::Empty,
@@ -428,7 +431,7 @@ impl Index {
     /// there is no such sentence or it says nothing specific ("Does Grand Chalon do that?").
     fn focus_candidates(&self, sentences: &Sentences, names: &[String]) -> Option<Vec<Candidate>> {
         let sentence = sentences.focus()?;
-        let words = normalize::words(sentence);
+        let words = stopwords::with_french_where(normalize::words(sentence));
         let slots = self.question_slots(&words, names);
         let says_something = slots.iter().any(|slot| {
             slot.weight >= self.tuning.specific_term_weight
@@ -439,7 +442,7 @@ impl Index {
 
     /// How `question` was read: each slot's terms and weight, for tuning the base and the matcher.
     pub fn explain(&self, question: &str) -> String {
-        let words = normalize::words(question);
+        let words = stopwords::with_french_where(normalize::words(question));
         // A term has several keys (its stems in each language, the words of its synonym group):
         // the longest reads best, and choosing it keeps the output the same from run to run.
         let mut term_names: HashMap<TermId, String> = HashMap::new();
@@ -687,7 +690,7 @@ impl Index {
     /// Turns the question's words into weighted slots.
     fn question_slots<'a>(&self, words: &'a [String], names: &[String]) -> Vec<Slot<'a>> {
         let mut units: Vec<Vec<TermId>> = Vec::new();
-        let mut unknown: Vec<(f64, &'a str, bool)> = Vec::new();
+        let mut unknown: Vec<(f64, &'a str, bool, bool)> = Vec::new();
         let mut i = 0;
         while i < words.len() {
             let word = words[i].as_str();
@@ -728,7 +731,9 @@ impl Index {
                 } else {
                     self.tuning.unknown_word_weight
                 };
-                unknown.push((weight, word, is_name));
+                // "Mâcon ou beaune": an unknown word offered as an alternative is likely a place.
+                let alternative = i >= 2 && stopwords::is_alternative_word(&words[i - 2]);
+                unknown.push((weight, word, is_name, alternative));
             }
         }
         let mut slots: Vec<Slot> = Vec::new();
@@ -739,6 +744,7 @@ impl Index {
                     weight,
                     unknown_word: None,
                     unknown_name: false,
+                    alternative: false,
                 });
             }
         };
@@ -751,12 +757,23 @@ impl Index {
             let weight = self.info[term as usize].weight;
             push(vec![term], weight, &mut slots);
         }
-        for (weight, word, unknown_name) in unknown {
+        for (weight, word, unknown_name, alternative) in unknown {
             slots.push(Slot {
                 terms: Vec::new(),
                 weight,
                 unknown_word: Some(word),
                 unknown_name,
+                alternative,
+            });
+        }
+        // "Why Chalon rather than Dijon or Mâcon?": the other places are the asker's
+        // alternatives, not the subject; left in, they make it a question about distances.
+        let names_home = slots
+            .iter()
+            .any(|slot| self.slot_is(slot, |info| info.home));
+        if names_home && words.iter().any(|w| stopwords::is_comparison_word(w)) {
+            slots.retain(|slot| {
+                !slot.unknown_name && !slot.alternative && !self.slot_is(slot, |info| info.place)
             });
         }
         slots
@@ -1081,13 +1098,16 @@ impl Builder {
     /// The terms of a text written in `lang`: its words' terms and the names it contains.
     fn text_terms(&mut self, text: &str, lang: Lang) -> Vec<TermId> {
         let mut units = Vec::new();
-        for word in normalize::words(text) {
+        let words = normalize::words(text);
+        for word in &words {
             *self.word_frequency.entry(word.clone()).or_default() += 1;
             let counts = self.index.surface_lang.entry(word.clone()).or_default();
             match lang {
                 Lang::Fr => counts.0 += 1,
                 Lang::En => counts.1 += 1,
             }
+        }
+        for word in stopwords::with_french_where(words) {
             if stopwords::is_stop_word(&word) {
                 continue;
             }

@@ -411,6 +411,48 @@ const THANKS: &[&str] = &[
     "cheers",
 ];
 
+/// Chat fillers of either language ("lol", "tbh", "mdr", "wsh"): they say how the asker types,
+/// not what is asked, and an unknown word would count against the answer.
+const CHAT_FILLERS: &[&str] = &[
+    "lol", "mdr", "ptdr", "xd", "tbh", "ngl", "imo", "btw", "fyi", "lowkey", "tho", "bro", "wsh",
+    "wesh", "jsp",
+];
+
+/// Words that set places side by side: "Chalon plutôt que Dijon", "Chalon vs Mâcon",
+/// "Chalon and not Dijon", "on hésite entre Chalon et Besançon".
+const COMPARISON_WORDS: &[&str] = &[
+    "plutot",
+    "rather",
+    "instead",
+    "lieu",
+    "vs",
+    "versus",
+    "compare",
+    "compared",
+    "comparing",
+    "comparaison",
+    "comparer",
+    "comparison",
+    "hesite",
+    "hesitons",
+    "hesitate",
+    "hesitating",
+    "pas",
+    "not",
+    "non",
+    "ou",
+    "or",
+];
+
+pub fn is_comparison_word(word: &str) -> bool {
+    COMPARISON_WORDS.contains(&word)
+}
+
+/// Words before an alternative: "Mâcon ou Beaune", "Dijon vs Chalon", "rather than Dijon".
+pub fn is_alternative_word(word: &str) -> bool {
+    matches!(word, "ou" | "or" | "vs" | "versus" | "than" | "que" | "qu")
+}
+
 pub fn is_thanks(word: &str) -> bool {
     THANKS.contains(&word)
 }
@@ -421,6 +463,24 @@ const ENGLISH_QUESTION_WORDS: &[&str] = &["who", "whom", "why", "where", "when",
 
 pub fn is_question_word(word: &str) -> bool {
     FRENCH_QUESTION_WORDS.contains(&word) || ENGLISH_QUESTION_WORDS.contains(&word)
+}
+
+/// Words after which a folded "ou" is the question word "où": "c'est où ?", "c où chalon".
+const BEFORE_FRENCH_WHERE: &[&str] = &["c", "cest", "est", "ca"];
+
+/// Folding turns "où" (where) into "ou" (or), a stop word, so "c'est où Chalon ?" would ask
+/// nothing. An "ou" that opens or closes the text, or follows "c'est", is read as "where"; one
+/// between two words ("Dijon ou Mâcon", "un ou deux sites") stays "or".
+pub fn with_french_where(mut words: Vec<String>) -> Vec<String> {
+    let last = words.len().saturating_sub(1);
+    for i in 0..words.len() {
+        let asks_where = words[i] == "ou"
+            && (i == 0 || i == last || BEFORE_FRENCH_WHERE.contains(&words[i - 1].as_str()));
+        if asks_where {
+            words[i] = "where".to_string();
+        }
+    }
+    words
 }
 
 /// The words of `text` that matching keeps: what a synonym or a keyword really says.
@@ -434,7 +494,10 @@ pub fn content_words(text: &str) -> Vec<String> {
 /// True for a word that is dropped before matching (question words are not).
 pub fn is_stop_word(word: &str) -> bool {
     !is_question_word(word)
-        && (FRENCH.contains(&word) || ENGLISH.contains(&word) || THANKS.contains(&word))
+        && (FRENCH.contains(&word)
+            || ENGLISH.contains(&word)
+            || THANKS.contains(&word)
+            || CHAT_FILLERS.contains(&word))
 }
 
 /// The language this word is evidence for: `Some(true)` French, `Some(false)` English, `None`
@@ -462,6 +525,28 @@ mod tests {
         assert!(is_stop_word("the"));
         assert!(is_stop_word("les"));
         assert!(!is_stop_word("usine"));
+    }
+
+    #[test]
+    fn chat_fillers_are_stop_words_of_no_language() {
+        for word in ["lol", "tbh", "mdr", "tho", "wsh"] {
+            assert!(is_stop_word(word), "{word}");
+            assert_eq!(language_hint(word), None, "{word}");
+        }
+    }
+
+    #[test]
+    fn a_folded_ou_asks_where_at_the_edges_or_after_c_est() {
+        let read = |text: &str| with_french_where(crate::matcher::normalize::words(text)).join(" ");
+        assert_eq!(read("c'est où chalon"), "c est where chalon");
+        assert_eq!(read("c ou chalon sur saone ?"), "c where chalon sur saone");
+        assert_eq!(read("ou se trouve le port"), "where se trouve le port");
+        assert_eq!(
+            read("chalon ça se trouve ou ?"),
+            "chalon ca se trouve where"
+        );
+        assert_eq!(read("Dijon ou Mâcon ?"), "dijon ou macon");
+        assert_eq!(read("un ou deux sites"), "un ou deux sites");
     }
 
     #[test]

@@ -472,3 +472,26 @@ fn a_short_question_about_another_place_is_not_answered() {
     // ParcNord is a keyword: one of the territory's own sites, not another place.
     assert_eq!(place("parcnord"), (false, false));
 }
+
+#[test]
+fn other_places_set_beside_the_territory_are_alternatives_not_the_subject() {
+    // "Lyon" alone would make these questions about the distance to Lyon, or about Lyon.
+    assert_eq!(
+        answer("land for a factory in Valbourg rather than Lyon?"),
+        "land"
+    );
+    assert_eq!(
+        answer("terrain pour une usine à Valbourg plutôt qu'à Lyon"),
+        "land"
+    );
+    assert_eq!(answer("industry training: Valbourg or Lyon?"), "training");
+    // An unknown place offered as the alternative, capitalised or not.
+    assert_eq!(answer("land for a factory in Valbourg or Geneva?"), "land");
+    assert_eq!(
+        answer("terrain pour une usine à Valbourg ou bourgoin ?"),
+        "land"
+    );
+    // Without the territory beside them, other places are still the subject.
+    assert_ne!(answer("industry training in Lyon or Geneva?"), "training");
+    assert_eq!(answer("how far from Lyon is Valbourg?"), "distances");
+}
