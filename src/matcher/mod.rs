@@ -399,12 +399,21 @@ impl Index {
                 lang,
             };
         }
-        let off_topic = self.is_off_topic(&words);
         let sentences = Sentences::of(question);
         // A greeting or a thank-you around it does not make a question long.
         let short = slots.len() <= SHORT_QUESTION_SLOTS && sentences.asking.len() <= 1;
+        // In a message of several sentences, the places and people named around the asking
+        // sentence are the asker's context ("Chez nous à Namur…", "cheers, Marta").
+        let focus_words = sentences
+            .focus()
+            .map(|sentence| stopwords::with_french_where(normalize::words(sentence)));
+        let focus_slots = focus_words
+            .as_ref()
+            .map(|words| self.question_slots(words, &names));
+        let asking_slots = focus_slots.as_deref().unwrap_or(&slots);
+        let off_topic = self.is_off_topic(&words);
         let mut candidates = self.score(&slots);
-        let mut band = self.band(&slots, &candidates, off_topic, short);
+        let mut band = self.band(&slots, asking_slots, &candidates, off_topic, short);
         // A long message that is not answered as a whole may be answered by its asking
         // sentence, read on its own: greetings and company context no longer dilute it.
         if band != Band::Confident
@@ -418,7 +427,7 @@ impl Index {
             }
             candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
             candidates.truncate(KEPT_CANDIDATES);
-            band = self.band(&slots, &candidates, off_topic, short);
+            band = self.band(&slots, asking_slots, &candidates, off_topic, short);
         }
         Found {
             band,
@@ -496,7 +505,14 @@ impl Index {
         })
     }
 
-    fn band(&self, slots: &[Slot], candidates: &[Candidate], off_topic: bool, short: bool) -> Band {
+    fn band(
+        &self,
+        slots: &[Slot],
+        asking_slots: &[Slot],
+        candidates: &[Candidate],
+        off_topic: bool,
+        short: bool,
+    ) -> Band {
         let settings = &self.settings;
         let Some(top) = candidates.first() else {
             return Band::NoMatch;
@@ -524,12 +540,12 @@ impl Index {
         // parks near Lyon", "how far is Mâcon from Geneva") is about that place, unless it
         // also names the territory ("Chalon's station on the Paris-Lyon-Marseille line"). In a
         // long message, names are mostly the asker's context ("we are based in Lyon").
-        let names_home = slots
+        let names_home = asking_slots
             .iter()
             .any(|slot| self.slot_is(slot, |info| info.home));
         let elsewhere = short
             && !names_home
-            && slots.iter().any(|slot| {
+            && asking_slots.iter().any(|slot| {
                 slot.unknown_name
                     || (self.slot_is(slot, |info| info.place)
                         && !slot.terms.iter().any(|t| top_entry.main.contains(t)))
