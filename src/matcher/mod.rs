@@ -725,6 +725,26 @@ impl Index {
                     i += 2;
                     continue;
                 }
+                // "sane or", "saune or": dictated or misspelt halves of a name. Only when
+                // neither half is a word of the base as written, and a stop word among them is
+                // kept by the correction ("un accompagnement" is not "accompagnement" misspelt).
+                let neither_known = [word, next.as_str()]
+                    .iter()
+                    .all(|half| stopwords::is_stop_word(half) || !self.surface.contains_key(*half));
+                let keeps_stop_words = |corrected: &str| {
+                    (!stopwords::is_stop_word(word) || corrected.starts_with(word))
+                        && (!stopwords::is_stop_word(next) || corrected.ends_with(next.as_str()))
+                };
+                if glued.chars().count() >= 6
+                    && neither_known
+                    && let Some(corrected) = self.typo.correct(&glued)
+                    && keeps_stop_words(corrected)
+                    && let Some(terms) = self.surface.get(corrected)
+                {
+                    units.push(terms.clone());
+                    i += 2;
+                    continue;
+                }
             }
             i += 1;
             if stopwords::is_stop_word(word) {

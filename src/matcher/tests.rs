@@ -499,11 +499,24 @@ fn other_places_set_beside_the_territory_are_alternatives_not_the_subject() {
 #[test]
 fn names_around_the_asking_sentence_are_the_askers_context() {
     // A signature or the asker's home town is not the place the question is about.
-    assert_eq!(answer("What industry training is there? Cheers, Marta"), "training");
+    assert_eq!(
+        answer("What industry training is there? Cheers, Marta"),
+        "training"
+    );
     assert_eq!(
         answer("Any land available for a factory? We are a small firm from Geneva."),
         "land"
     );
     // The place named in the asking sentence still is.
-    assert_ne!(answer("We are a small firm. Industry training in Geneva?"), "training");
+    assert_ne!(
+        answer("We are a small firm. Industry training in Geneva?"),
+        "training"
+    );
+}
+
+#[test]
+fn a_name_dictated_in_two_misspelt_halves_is_still_the_name() {
+    // "barc nord" for "ParcNord": glued, then corrected.
+    assert_eq!(answer("what is barc nord?"), "parc-nord");
+    assert_eq!(answer("ParcNord"), "parc-nord");
 }
