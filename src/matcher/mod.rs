@@ -166,6 +166,12 @@ const NAME_HOME_SHARE: f64 = 0.2;
 /// land?"), is no question of its own.
 const FOCUS_MIN_WORDS: usize = 2;
 
+/// A question word alone is answered by the entry whose phrasings use it this often ("where":
+/// the location entry)…
+const OWNED_QUESTION_WORD_SHARE: f64 = 0.25;
+/// …and this many times more often than any other entry's.
+const QUESTION_WORD_OWNER_LEAD: f64 = 2.5;
+
 /// A question of at most this many slots, in one sentence, is short: every name in it counts.
 const SHORT_QUESTION_SLOTS: usize = 8;
 
@@ -249,6 +255,8 @@ pub struct Index {
     phrasings: Vec<IndexedPhrasing>,
     /// Term → phrasings that use it.
     phrasing_postings: HashMap<TermId, Vec<u32>>,
+    /// How many phrasings each entry has.
+    phrasing_counts: Vec<usize>,
     /// Term → entries whose main or answer field uses it.
     entry_postings: HashMap<TermId, Vec<u32>>,
     /// Off-topic words and phrases from the settings, as folded word sequences.
@@ -305,6 +313,7 @@ impl Index {
                 entries: Vec::new(),
                 phrasings: Vec::new(),
                 phrasing_postings: HashMap::new(),
+                phrasing_counts: Vec::new(),
                 entry_postings: HashMap::new(),
                 off_topic: Vec::new(),
                 settings: base.settings.matching.clone(),
@@ -535,6 +544,14 @@ impl Index {
                 });
             names_keyword || rare_and_matched
         });
+        // "where is it?", "why?": a question word alone asks what the one entry that owns it
+        // answers; "when?" or "how many?", which several entries share, still asks nothing.
+        let owns_question_word = !has_plain_word
+            && slots.iter().any(|slot| {
+                self.slot_is(slot, |info| info.question_word)
+                    && self.question_word_owner(&slot.terms) == Some(top.entry)
+            });
+        let specific = specific || owns_question_word;
         let second = candidates.get(1).map_or(0.0, |c| c.score);
         // A short question naming another place than the top entry asks about ("industrial
         // parks near Lyon", "how far is Mâcon from Geneva") is about that place, unless it
@@ -824,6 +841,31 @@ impl Index {
                 .filter(|&&p| self.phrasings[p as usize].entry == entry)
                 .count()
         })
+    }
+
+    /// The entry whose questions use one of `terms` far more than any other's: a share of its
+    /// phrasings of at least [`OWNED_QUESTION_WORD_SHARE`], [`QUESTION_WORD_OWNER_LEAD`] times
+    /// the next entry's share.
+    fn question_word_owner(&self, terms: &[TermId]) -> Option<usize> {
+        let mut using: HashMap<usize, HashSet<u32>> = HashMap::new();
+        for term in terms {
+            for &phrasing in self.phrasing_postings.get(term).into_iter().flatten() {
+                let entry = self.phrasings[phrasing as usize].entry;
+                using.entry(entry).or_default().insert(phrasing);
+            }
+        }
+        let mut shares: Vec<(f64, usize)> = using
+            .into_iter()
+            .map(|(entry, phrasings)| {
+                let share = phrasings.len() as f64 / self.phrasing_counts[entry].max(1) as f64;
+                (share, entry)
+            })
+            .collect();
+        shares.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let (best, entry) = *shares.first()?;
+        let next = shares.get(1).map_or(0.0, |s| s.0);
+        (best >= OWNED_QUESTION_WORD_SHARE && best >= QUESTION_WORD_OWNER_LEAD * next)
+            .then_some(entry)
     }
 
     /// Whether one of the slot's terms has `flag`.
@@ -1207,6 +1249,10 @@ impl Builder {
             self.index.info[term as usize].asked = true;
         }
         self.mark_names(&main_frequency);
+        self.index.phrasing_counts = vec![0; self.index.entries.len()];
+        for phrasing in &self.index.phrasings {
+            self.index.phrasing_counts[phrasing.entry] += 1;
+        }
         let documents = base.entries.len().max(1) as f64;
         let idf = |df: f64| (1.0 + (documents - df + 0.5) / (df + 0.5)).ln();
         let max_idf = idf(1.0);

@@ -58,8 +58,8 @@ updated = 2026-11-26
 
 [[entry]]
 id = "distances"
-questions.fr = ["Valbourg est à combien de km de Lyon ?", "distance Valbourg Lyon"]
-questions.en = ["How far is Valbourg from Lyon?", "distance from Valbourg to Lyon"]
+questions.fr = ["Valbourg est à combien de km de Lyon ?", "distance Valbourg Lyon", "Où se trouve Valbourg ?"]
+questions.en = ["How far is Valbourg from Lyon?", "distance from Valbourg to Lyon", "Where is Valbourg?"]
 answer.fr = "Valbourg est à 100 km de Lyon, par l'autoroute."
 answer.en = "Valbourg is 100 km from Lyon, by motorway."
 sources = ["test"]
@@ -205,8 +205,14 @@ fn an_unknown_capitalised_name_weighs_more_than_an_unknown_word() {
 }
 
 #[test]
-fn a_question_word_or_a_number_alone_is_never_answered() {
-    for question in ["how", "combien", "how many", "how much", "50", "2026"] {
+fn a_question_word_alone_is_answered_only_by_the_entry_that_owns_it() {
+    // Only the distances entry asks "where", in a third of its phrasings.
+    assert_eq!(answer("where is it?"), "distances");
+    assert_eq!(answer("c'est où ?"), "distances");
+    // Half the population entry's phrasings ask "how many", a sixth of the distances one's.
+    assert_eq!(answer("how many?"), "population");
+    // Several entries ask "how"; none asks "why"; numbers are never enough.
+    for question in ["how", "how much", "why", "50", "2026"] {
         assert_ne!(answer(question).as_str(), "population", "{question}");
         let band = answer(question);
         assert!(
