@@ -3,7 +3,8 @@
 //! Whole-string fuzzy scores cannot tell a right answer from an off-topic question that shares
 //! words with the base, so matching works word by word, like a small search engine:
 //!
-//! 1. Text becomes folded words ([`normalize`]); stop words go, question words stay at a low weight.
+//! 1. Text becomes folded words ([`normalize`]); stop words go, question words stay at a low weight
+//!    (a folded "ou" that asks "où" is read as "where", see [`stopwords::with_french_where`]).
 //! 2. Each word becomes a *term*: its stem (French or English Snowball), or its synonym group
 //!    from `synonyms.toml`. A question's unknown word is first tried as a misspelling of a
 //!    vocabulary word ([`typo`]), then as two words glued together or one split in two.
@@ -12,7 +13,8 @@
 //! 4. Rare terms weigh more (BM25's inverse document frequency over entries); unknown words weigh
 //!    against a match, since "population of Tokyo" is not about the population of Grand Chalon.
 //!    Names the answers always capitalise (Lyon, Framatome) explain a question only for the
-//!    entries whose questions name them.
+//!    entries whose questions name them; beside the territory in a comparison ("Chalon rather
+//!    than Dijon"), other places are left out.
 //! 5. An entry's score mixes its best phrasing's cosine similarity with the share of the
 //!    question that the entry explains; keywords add a bonus. Only entries that share a term with
 //!    the question are scored, through an inverted index. A message of several sentences that is
