@@ -988,8 +988,10 @@ impl<'a> Sentences<'a> {
                 continue;
             }
             count += 1;
+            // "Regards, Priya (HR, Bangalore)": a signature asks nothing.
+            let signs_off = stopwords::is_sign_off(&words[0]) && !piece.ends_with('?');
             let content = words.iter().filter(|w| !stopwords::is_stop_word(w));
-            if content.count() >= FOCUS_MIN_WORDS {
+            if !signs_off && content.count() >= FOCUS_MIN_WORDS {
                 asking.push(piece);
             }
         }

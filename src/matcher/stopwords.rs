@@ -265,6 +265,7 @@ const ENGLISH: &[&str] = &[
     "it",
     "its",
     "just",
+    "kindly",
     "know",
     "let",
     "like",
@@ -451,6 +452,31 @@ pub fn is_comparison_word(word: &str) -> bool {
 /// Words before an alternative: "Mâcon ou Beaune", "Dijon vs Chalon", "rather than Dijon".
 pub fn is_alternative_word(word: &str) -> bool {
     matches!(word, "ou" | "or" | "vs" | "versus" | "than" | "que" | "qu")
+}
+
+/// Words that open a signature line: "Regards, Priya", "Cordialement, Julien", "Best, Tom".
+const SIGN_OFFS: &[&str] = &[
+    "regards",
+    "kind",
+    "warm",
+    "best",
+    "sincerely",
+    "yours",
+    "cheers",
+    "cordialement",
+    "cdlt",
+    "bien",
+    "salutations",
+    "respectueusement",
+    "merci",
+    "thanks",
+    "thank",
+    "thx",
+];
+
+/// True for the first word of a line that signs a message off rather than asks.
+pub fn is_sign_off(first_word: &str) -> bool {
+    SIGN_OFFS.contains(&first_word)
 }
 
 pub fn is_thanks(word: &str) -> bool {

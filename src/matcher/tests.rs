@@ -526,3 +526,22 @@ fn a_name_dictated_in_two_misspelt_halves_is_still_the_name() {
     assert_eq!(answer("what is barc nord?"), "parc-nord");
     assert_eq!(answer("ParcNord"), "parc-nord");
 }
+
+#[test]
+fn a_signature_line_is_not_the_asking_sentence() {
+    assert_eq!(
+        focus_sentence(
+            "Hello. Which industry training is there in Valbourg. Regards, Priya (HR, Pune)"
+        ),
+        Some("Which industry training is there in Valbourg.")
+    );
+    assert_eq!(
+        focus_sentence("We make bikes.\nAny land for a factory\nCordialement, Julien Martin"),
+        Some("Any land for a factory")
+    );
+    // A question that starts with thanks still asks.
+    assert_eq!(
+        focus_sentence("Hello. Thanks, and is there land for a factory?"),
+        Some("Thanks, and is there land for a factory?")
+    );
+}
