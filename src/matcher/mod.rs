@@ -747,15 +747,18 @@ impl Index {
                 // "sane or", "saune or": dictated or misspelt halves of a name. Only when
                 // neither half is a word of the base as written, and a stop word among them is
                 // kept by the correction ("un accompagnement" is not "accompagnement" misspelt).
-                let neither_known = [word, next.as_str()]
-                    .iter()
-                    .all(|half| stopwords::is_stop_word(half) || !self.surface.contains_key(*half));
+                let unknown =
+                    |half: &str| !stopwords::is_stop_word(half) && !self.surface.contains_key(half);
+                let misspelt_halves = (unknown(word) || unknown(next))
+                    && [word, next.as_str()]
+                        .iter()
+                        .all(|half| stopwords::is_stop_word(half) || unknown(half));
                 let keeps_stop_words = |corrected: &str| {
                     (!stopwords::is_stop_word(word) || corrected.starts_with(word))
                         && (!stopwords::is_stop_word(next) || corrected.ends_with(next.as_str()))
                 };
                 if glued.chars().count() >= 6
-                    && neither_known
+                    && misspelt_halves
                     && let Some(corrected) = self.typo.correct(&glued)
                     && keeps_stop_words(corrected)
                     && let Some(terms) = self.surface.get(corrected)
