@@ -174,6 +174,9 @@ const OWNED_QUESTION_WORD_SHARE: f64 = 0.25;
 /// …and this many times more often than any other entry's.
 const QUESTION_WORD_OWNER_LEAD: f64 = 2.5;
 
+/// A line that opens with a sign-off word and has at most this many words is a signature.
+const SIGN_OFF_MAX_WORDS: usize = 5;
+
 /// A question of at most this many slots, in one sentence, is short: every name in it counts.
 const SHORT_QUESTION_SLOTS: usize = 8;
 
@@ -724,6 +727,7 @@ impl Index {
 
     /// Turns the question's words into weighted slots.
     fn question_slots<'a>(&self, words: &'a [String], names: &[String]) -> Vec<Slot<'a>> {
+        let capitalised = names;
         let mut units: Vec<Vec<TermId>> = Vec::new();
         let mut unknown: Vec<(f64, &'a str, bool, bool)> = Vec::new();
         let mut i = 0;
@@ -829,7 +833,18 @@ impl Index {
         let names_home = slots
             .iter()
             .any(|slot| self.slot_is(slot, |info| info.home));
-        if names_home && words.iter().any(|w| stopwords::is_comparison_word(w)) {
+        let is_place = |word: &str| {
+            capitalised.iter().any(|name| name == word)
+                || self
+                    .surface
+                    .get(word)
+                    .is_some_and(|terms| terms.iter().any(|&t| self.info[t as usize].place))
+        };
+        let compares = words.iter().any(|w| stopwords::is_comparison_word(w))
+            || words
+                .windows(2)
+                .any(|pair| stopwords::is_contrast_word(&pair[0]) && is_place(&pair[1]));
+        if names_home && compares {
             slots.retain(|slot| {
                 !slot.unknown_name && !slot.alternative && !self.slot_is(slot, |info| info.place)
             });
@@ -985,16 +1000,24 @@ impl<'a> Sentences<'a> {
         pieces.push(text[from..].trim());
         let mut count = 0;
         let mut asking = Vec::new();
+        let mut signed = false;
         for piece in pieces {
             let words = normalize::words(piece);
             if words.is_empty() {
                 continue;
             }
             count += 1;
-            // "Regards, Priya (HR, Bangalore)": a signature asks nothing.
-            let signs_off = stopwords::is_sign_off(&words[0]) && !piece.ends_with('?');
+            // "Regards, Priya (HR, Bangalore)", or "Best regards," with the name on the next
+            // line: a signature asks nothing. A longer line is a request ("Merci de m'indiquer
+            // les terrains disponibles").
+            if stopwords::is_sign_off(&words[0])
+                && words.len() <= SIGN_OFF_MAX_WORDS
+                && !piece.ends_with('?')
+            {
+                signed = true;
+            }
             let content = words.iter().filter(|w| !stopwords::is_stop_word(w));
-            if !signs_off && content.count() >= FOCUS_MIN_WORDS {
+            if !signed && content.count() >= FOCUS_MIN_WORDS {
                 asking.push(piece);
             }
         }

@@ -419,8 +419,8 @@ const CHAT_FILLERS: &[&str] = &[
     "wesh", "jsp",
 ];
 
-/// Words that set places side by side: "Chalon plutôt que Dijon", "Chalon vs Mâcon",
-/// "Chalon and not Dijon", "on hésite entre Chalon et Besançon".
+/// Words that compare places wherever they stand: "Chalon plutôt que Dijon", "Chalon vs
+/// Mâcon", "on hésite entre Chalon et Besançon".
 const COMPARISON_WORDS: &[&str] = &[
     "plutot",
     "rather",
@@ -438,18 +438,22 @@ const COMPARISON_WORDS: &[&str] = &[
     "hesitons",
     "hesitate",
     "hesitating",
-    "pas",
-    "not",
-    "non",
-    "ou",
-    "or",
 ];
+
+/// Words that compare only right before another place: "Chalon and not Dijon", "Chalon ou
+/// Dijon ?" ("closer to Dijon or to Lyon", "c'est pas loin" compare nothing).
+const CONTRAST_WORDS: &[&str] = &["pas", "not", "non", "ou", "or"];
 
 pub fn is_comparison_word(word: &str) -> bool {
     COMPARISON_WORDS.contains(&word)
 }
 
-/// Words before an alternative: "Mâcon ou Beaune", "Dijon vs Chalon", "rather than Dijon".
+pub fn is_contrast_word(word: &str) -> bool {
+    CONTRAST_WORDS.contains(&word)
+}
+
+/// Words before an alternative in a comparison: "Mâcon ou Beaune", "Dijon vs Chalon", "rather
+/// than Dijon", "plutôt que Beaune".
 pub fn is_alternative_word(word: &str) -> bool {
     matches!(word, "ou" | "or" | "vs" | "versus" | "than" | "que" | "qu")
 }
@@ -491,18 +495,28 @@ pub fn is_question_word(word: &str) -> bool {
     FRENCH_QUESTION_WORDS.contains(&word) || ENGLISH_QUESTION_WORDS.contains(&word)
 }
 
-/// Words after which a folded "ou" is the question word "où": "c'est où ?", "c où chalon".
-const BEFORE_FRENCH_WHERE: &[&str] = &["c", "cest", "est", "ca"];
+/// Words after which "ou" is rather "or", even at the end of a question: "ou pas", "ou non",
+/// "ou bien", "ou alors", "ou sera".
+const AFTER_FRENCH_OR: &[&str] = &["pas", "non", "bien", "alors", "sera", "plus", "moins"];
 
 /// Folding turns "où" (where) into "ou" (or), a stop word, so "c'est où Chalon ?" would ask
-/// nothing. An "ou" that opens or closes the text, or follows "c'est", is read as "where"; one
-/// between two words ("Dijon ou Mâcon", "un ou deux sites") stays "or".
+/// nothing. An "ou" that opens or closes the text, or follows "c'est" ("c est", "cest", "c"),
+/// is read as "where", unless "pas", "alors"… follow it; one between two words ("Dijon ou
+/// Mâcon", "un ou deux sites") stays "or".
 pub fn with_french_where(mut words: Vec<String>) -> Vec<String> {
     let last = words.len().saturating_sub(1);
     for i in 0..words.len() {
-        let asks_where = words[i] == "ou"
-            && (i == 0 || i == last || BEFORE_FRENCH_WHERE.contains(&words[i - 1].as_str()));
-        if asks_where {
+        if words[i] != "ou"
+            || words
+                .get(i + 1)
+                .is_some_and(|next| AFTER_FRENCH_OR.contains(&next.as_str()))
+        {
+            continue;
+        }
+        let before = |back: usize| i.checked_sub(back).map(|at| words[at].as_str());
+        let after_c_est = matches!(before(1), Some("c" | "cest"))
+            || (before(1) == Some("est") && before(2) == Some("c"));
+        if i == 0 || i == last || after_c_est {
             words[i] = "where".to_string();
         }
     }
@@ -573,6 +587,19 @@ mod tests {
         );
         assert_eq!(read("Dijon ou Mâcon ?"), "dijon ou macon");
         assert_eq!(read("un ou deux sites"), "un ou deux sites");
+        assert_eq!(read("c'est ou pas ?"), "c est ou pas");
+        assert_eq!(
+            read("Ou alors faut passer par la CCI ?"),
+            "ou alors faut passer par la cci"
+        );
+        assert_eq!(
+            read("le terrain est ou sera viabilisé ?"),
+            "le terrain est ou sera viabilise"
+        );
+        assert_eq!(
+            read("on peut faire ça ou pas à Chalon"),
+            "on peut faire ca ou pas a chalon"
+        );
     }
 
     #[test]

@@ -497,6 +497,8 @@ fn other_places_set_beside_the_territory_are_alternatives_not_the_subject() {
         answer("terrain pour une usine à Valbourg ou bourgoin ?"),
         "land"
     );
+    // "or" and "not" compare only right before another place.
+    assert_eq!(answer("Valbourg, c'est pas loin de Lyon ?"), "distances");
     // Without the territory beside them, other places are still the subject.
     assert_ne!(answer("industry training in Lyon or Geneva?"), "training");
     assert_eq!(answer("how far from Lyon is Valbourg?"), "distances");
@@ -538,6 +540,17 @@ fn a_signature_line_is_not_the_asking_sentence() {
     assert_eq!(
         focus_sentence("We make bikes.\nAny land for a factory\nCordialement, Julien Martin"),
         Some("Any land for a factory")
+    );
+    assert_eq!(
+        focus_sentence("Any land for a factory in Valbourg.\nBest regards,\nPriya Sharma"),
+        Some("Any land for a factory in Valbourg.")
+    );
+    // A request that opens with thanks is no signature.
+    assert_eq!(
+        focus_sentence(
+            "We make bikes.\nMerci de m'indiquer les terrains disponibles pour une usine"
+        ),
+        Some("Merci de m'indiquer les terrains disponibles pour une usine")
     );
     // A question that starts with thanks still asks.
     assert_eq!(
