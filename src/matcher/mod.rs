@@ -239,7 +239,8 @@ struct Slot<'a> {
     unknown_word: Option<&'a str>,
     /// An unknown word the asker capitalised: a place, company or person the base never names.
     unknown_name: bool,
-    /// An unknown word right after "or" ("Mâcon or beaune"): in a comparison, another place.
+    /// An unknown word right after "or", "than", "vs"… ("Mâcon or beaune"): in a comparison,
+    /// another place.
     alternative: bool,
 }
 
@@ -751,12 +752,12 @@ impl Index {
                 // "sane or", "saune or": dictated or misspelt halves of a name. Only when
                 // neither half is a word of the base as written, and a stop word among them is
                 // kept by the correction ("un accompagnement" is not "accompagnement" misspelt).
-                let unknown =
+                let is_unknown =
                     |half: &str| !stopwords::is_stop_word(half) && !self.surface.contains_key(half);
-                let misspelt_halves = (unknown(word) || unknown(next))
+                let misspelt_halves = (is_unknown(word) || is_unknown(next))
                     && [word, next.as_str()]
                         .iter()
-                        .all(|half| stopwords::is_stop_word(half) || unknown(half));
+                        .all(|half| stopwords::is_stop_word(half) || is_unknown(half));
                 let keeps_stop_words = |corrected: &str| {
                     (!stopwords::is_stop_word(word) || corrected.starts_with(word))
                         && (!stopwords::is_stop_word(next) || corrected.ends_with(next.as_str()))
