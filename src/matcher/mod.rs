@@ -432,7 +432,9 @@ impl Index {
         // A long message that is not answered as a whole may be answered by its asking
         // sentence, read on its own: greetings and company context no longer dilute it.
         if band != Band::Confident
-            && let Some(focus) = self.focus_candidates(&sentences, &names)
+            && let Some(focus) = focus_slots
+                .as_deref()
+                .and_then(|f| self.focus_candidates(f))
         {
             for candidate in focus {
                 match candidates.iter_mut().find(|c| c.entry == candidate.entry) {
@@ -451,17 +453,14 @@ impl Index {
         }
     }
 
-    /// The candidates of the asking sentence of a message of several, scored alone; `None` when
-    /// there is no such sentence or it says nothing specific ("Does Grand Chalon do that?").
-    fn focus_candidates(&self, sentences: &Sentences, names: &[String]) -> Option<Vec<Candidate>> {
-        let sentence = sentences.focus()?;
-        let words = stopwords::with_french_where(normalize::words(sentence));
-        let slots = self.question_slots(&words, names);
+    /// The candidates of the asking sentence of a message of several (its `slots`), scored
+    /// alone; `None` when it says nothing specific ("Does Grand Chalon do that?").
+    fn focus_candidates(&self, slots: &[Slot]) -> Option<Vec<Candidate>> {
         let says_something = slots.iter().any(|slot| {
             slot.weight >= self.tuning.specific_term_weight
                 && self.slot_is(slot, |info| !info.question_word)
         });
-        says_something.then(|| self.score(&slots))
+        says_something.then(|| self.score(slots))
     }
 
     /// How `question` was read: each slot's terms and weight, for tuning the base and the matcher.
