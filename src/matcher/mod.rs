@@ -419,9 +419,7 @@ impl Index {
         let short = slots.len() <= SHORT_QUESTION_SLOTS && sentences.asking.len() <= 1;
         // In a message of several sentences, the places and people named around the asking
         // sentence are the asker's context ("Chez nous à Namur…", "cheers, Marta").
-        let focus_words = sentences
-            .focus()
-            .map(|sentence| stopwords::with_french_where(normalize::words(sentence)));
+        let focus_words = sentences.focus().map(read_words);
         let focus_slots = focus_words
             .as_ref()
             .map(|words| self.question_slots(words, &names));
@@ -465,7 +463,7 @@ impl Index {
 
     /// How `question` was read: each slot's terms and weight, for tuning the base and the matcher.
     pub fn explain(&self, question: &str) -> String {
-        let words = stopwords::with_french_where(normalize::words(question));
+        let words = read_words(question);
         // A term has several keys (its stems in each language, the words of its synonym group):
         // the longest reads best, and choosing it keeps the output the same from run to run.
         let mut term_names: HashMap<TermId, String> = HashMap::new();
@@ -562,9 +560,7 @@ impl Index {
         // parks near Lyon", "how far is Mâcon from Geneva") is about that place, unless it
         // also names the territory ("Chalon's station on the Paris-Lyon-Marseille line"). In a
         // long message, names are mostly the asker's context ("we are based in Lyon").
-        let names_home = asking_slots
-            .iter()
-            .any(|slot| self.slot_is(slot, |info| info.home));
+        let names_home = self.names_home(asking_slots);
         let elsewhere = short
             && !names_home
             && asking_slots.iter().any(|slot| {
@@ -727,7 +723,6 @@ impl Index {
 
     /// Turns the question's words into weighted slots.
     fn question_slots<'a>(&self, words: &'a [String], names: &[String]) -> Vec<Slot<'a>> {
-        let capitalised = names;
         let mut units: Vec<Vec<TermId>> = Vec::new();
         let mut unknown: Vec<(f64, &'a str, bool, bool)> = Vec::new();
         let mut i = 0;
@@ -748,26 +743,8 @@ impl Index {
                     i += 2;
                     continue;
                 }
-                // "sane or", "saune or": dictated or misspelt halves of a name. Only when
-                // neither half is a word of the base as written, and a stop word among them is
-                // kept by the correction ("un accompagnement" is not "accompagnement" misspelt).
-                let is_unknown =
-                    |half: &str| !stopwords::is_stop_word(half) && !self.surface.contains_key(half);
-                let misspelt_halves = (is_unknown(word) || is_unknown(next))
-                    && [word, next.as_str()]
-                        .iter()
-                        .all(|half| stopwords::is_stop_word(half) || is_unknown(half));
-                let keeps_stop_words = |corrected: &str| {
-                    (!stopwords::is_stop_word(word) || corrected.starts_with(word))
-                        && (!stopwords::is_stop_word(next) || corrected.ends_with(next.as_str()))
-                };
-                if glued.chars().count() >= 6
-                    && misspelt_halves
-                    && let Some(corrected) = self.typo.correct(&glued)
-                    && keeps_stop_words(corrected)
-                    && let Some(terms) = self.surface.get(corrected)
-                {
-                    units.push(terms.clone());
+                if let Some(terms) = self.glued_misspelling(word, next) {
+                    units.push(terms);
                     i += 2;
                     continue;
                 }
@@ -810,12 +787,12 @@ impl Index {
                 });
             }
         };
-        let names = self.names_in(&units);
+        let multi_word_names = self.names_in(&units);
         for terms in units {
             let weight = self.slot_weight(&terms);
             push(terms, weight, &mut slots);
         }
-        for term in names {
+        for term in multi_word_names {
             let weight = self.info[term as usize].weight;
             push(vec![term], weight, &mut slots);
         }
@@ -830,11 +807,9 @@ impl Index {
         }
         // "Why Chalon rather than Dijon or Mâcon?": the other places are the asker's
         // alternatives, not the subject; left in, they make it a question about distances.
-        let names_home = slots
-            .iter()
-            .any(|slot| self.slot_is(slot, |info| info.home));
+        let names_home = self.names_home(&slots);
         let is_place = |word: &str| {
-            capitalised.iter().any(|name| name == word)
+            names.iter().any(|name| name == word)
                 || self
                     .surface
                     .get(word)
@@ -886,6 +861,35 @@ impl Index {
         let next = shares.get(1).map_or(0.0, |s| s.0);
         (best >= OWNED_QUESTION_WORD_SHARE && best >= QUESTION_WORD_OWNER_LEAD * next)
             .then_some(entry)
+    }
+
+    /// "sane or", "saune or": the terms of a name dictated or misspelt in two halves. Only when
+    /// neither half is a word of the base as written, and a stop word among them is kept by the
+    /// correction ("un accompagnement" is not "accompagnement" misspelt).
+    fn glued_misspelling(&self, word: &str, next: &str) -> Option<Vec<TermId>> {
+        let is_unknown =
+            |half: &str| !stopwords::is_stop_word(half) && !self.surface.contains_key(half);
+        let misspelt_halves = (is_unknown(word) || is_unknown(next))
+            && [word, next]
+                .iter()
+                .all(|half| stopwords::is_stop_word(half) || is_unknown(half));
+        let glued = format!("{word}{next}");
+        if !misspelt_halves || glued.chars().count() < 6 {
+            return None;
+        }
+        let corrected = self.typo.correct(&glued)?;
+        let keeps_stop_words = (!stopwords::is_stop_word(word) || corrected.starts_with(word))
+            && (!stopwords::is_stop_word(next) || corrected.ends_with(next));
+        keeps_stop_words
+            .then(|| self.surface.get(corrected).cloned())
+            .flatten()
+    }
+
+    /// Whether one of the slots names the territory itself.
+    fn names_home(&self, slots: &[Slot]) -> bool {
+        slots
+            .iter()
+            .any(|slot| self.slot_is(slot, |info| info.home))
     }
 
     /// Whether one of the slot's terms has `flag`.
@@ -1038,6 +1042,11 @@ impl<'a> Sentences<'a> {
             .or(self.asking.last())
             .copied()
     }
+}
+
+/// The words a question is matched on: folded, with a French "où" read as "where".
+fn read_words(text: &str) -> Vec<String> {
+    stopwords::with_french_where(normalize::words(text))
 }
 
 /// A thank-you that asks nothing: "merci beaucoup pour votre aide", "thx for the info". Words

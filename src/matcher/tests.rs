@@ -527,6 +527,10 @@ fn a_name_dictated_in_two_misspelt_halves_is_still_the_name() {
     // "barc nord" for "ParcNord": glued, then corrected.
     assert_eq!(answer("what is barc nord?"), "parc-nord");
     assert_eq!(answer("ParcNord"), "parc-nord");
+    let (_, index) = index();
+    assert!(index.glued_misspelling("barc", "nord").is_some());
+    // A half the base knows as written is a word of its own, not half of a name.
+    assert_eq!(index.glued_misspelling("parc", "nor"), None);
 }
 
 #[test]
