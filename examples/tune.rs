@@ -43,7 +43,7 @@ fn main() {
                 base.settings.matching.confident = confident;
                 base.settings.matching.margin = margin;
                 let engine = Engine::with_tuning(base, tuning);
-                let report = eval::run(&engine, &cases);
+                let report = eval::run(&engine, &cases, eval::Reading::Alone);
                 let objective = report.accuracy().min(0.98) + report.rejection().min(0.95);
                 results.push((
                     objective,

@@ -22,6 +22,8 @@ pub struct Reply {
     pub suggestions: Vec<usize>,
     /// The full text of the reply.
     pub text: String,
+    /// Whether the question was read as a follow-up of the one before it.
+    pub follows_up: bool,
 }
 
 impl Reply {
@@ -58,6 +60,7 @@ impl Reply {
             score,
             suggestions,
             text,
+            follows_up: false,
         }
     }
 
@@ -76,6 +79,7 @@ impl Reply {
             score: 1.0,
             suggestions: Vec::new(),
             text: answer_text(base, &base.entries[entry], lang),
+            follows_up: false,
         }
     }
 }

@@ -4,6 +4,7 @@
 //! The `ask --json` output is a contract relied on by outside checks: keep its fields stable.
 
 use crate::answer::Reply;
+use crate::conversation::Conversation;
 use crate::knowledge::KnowledgeBase;
 use crate::lang::Lang;
 use crate::matcher::Band;
@@ -13,6 +14,7 @@ use serde::Serialize;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -107,6 +109,10 @@ pub enum Command {
         /// Exit with 1 when the out-of-scope rejection rate is below this share (0 to 1)
         #[arg(long, value_name = "SHARE", value_parser = parse_share)]
         min_rejection: Option<f64>,
+        /// Put the questions one after the other in one conversation, so that one may be read
+        /// as a follow-up of the question before it (by default each is asked alone)
+        #[arg(long)]
+        conversation: bool,
     },
 }
 
@@ -133,7 +139,15 @@ pub fn run(cli: Cli) -> ExitCode {
                     json,
                     min_accuracy,
                     min_rejection,
-                } => evaluate(&engine, &files, json, min_accuracy, min_rejection),
+                    conversation,
+                } => {
+                    let reading = if conversation {
+                        eval::Reading::Conversation
+                    } else {
+                        eval::Reading::Alone
+                    };
+                    evaluate(&engine, &files, json, min_accuracy, min_rejection, reading)
+                }
                 Command::Check { .. } | Command::Report { .. } | Command::Serve { .. } => {
                     unreachable!("handled above")
                 }
@@ -486,6 +500,7 @@ fn evaluate(
     json: bool,
     min_accuracy: Option<f64>,
     min_rejection: Option<f64>,
+    reading: eval::Reading,
 ) -> ExitCode {
     let mut cases = Vec::new();
     let mut problems = Vec::new();
@@ -515,7 +530,7 @@ fn evaluate(
         }
         return ExitCode::from(2);
     }
-    let report = eval::run(engine, &cases);
+    let report = eval::run(engine, &cases, reading);
     let written = if json {
         serde_json::to_string_pretty(&report)
             .map_err(std::io::Error::other)
@@ -558,6 +573,8 @@ fn chat(engine: &Engine, mut forced: Option<Lang>) -> ExitCode {
     let base = engine.base();
     let mut lang = forced.unwrap_or(base.settings.default_language);
     let mut suggestions: Vec<usize> = Vec::new();
+    // The terminal session is one conversation: "and for Lyon?" follows the last answer.
+    let mut conversation = Conversation::default();
     let mut invalid_lines = 0;
     println!(
         "territory-bot — {}",
@@ -637,9 +654,10 @@ fn chat(engine: &Engine, mut forced: Option<Lang>) -> ExitCode {
             .and_then(|n| suggestions.get(n))
         {
             suggestions.clear();
+            engine.answered_in(&mut conversation, entry, lang, Instant::now());
             Reply::for_entry(base, entry, lang).text
         } else {
-            let reply = engine.ask(input, forced);
+            let reply = engine.ask_in(&mut conversation, input, forced, Instant::now());
             lang = reply.lang;
             suggestions = if reply.band == Band::Unsure {
                 reply.suggestions.clone()

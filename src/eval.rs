@@ -5,9 +5,11 @@
 //! or `none`; `#` starts a comment line. Parsing and scoring are pure; the CLI prints.
 
 use crate::Engine;
+use crate::conversation::Conversation;
 use crate::matcher::Band;
 use serde::Serialize;
 use std::fmt;
+use std::time::Instant;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Case {
@@ -112,10 +114,27 @@ pub fn unknown_ids(engine: &Engine, cases: &[Case]) -> Vec<String> {
         .collect()
 }
 
-pub fn run(engine: &Engine, cases: &[Case]) -> Report {
+/// How the questions of an evaluation are put to the bot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// Each question alone, as a first message.
+    Alone,
+    /// One after the other in one conversation: a question may be read as a follow-up of the
+    /// one answered before it. Measures what follow-ups win, and what they cost the questions
+    /// that do not follow anything.
+    Conversation,
+}
+
+pub fn run(engine: &Engine, cases: &[Case], reading: Reading) -> Report {
     let mut report = Report::default();
+    let mut conversation = Conversation::default();
+    // One instant for the whole run: every question comes right after the one before.
+    let now = Instant::now();
     for case in cases {
-        let reply = engine.ask(&case.question, None);
+        let reply = match reading {
+            Reading::Alone => engine.ask(&case.question, None),
+            Reading::Conversation => engine.ask_in(&mut conversation, &case.question, None, now),
+        };
         let base = engine.base();
         let answered = reply.entry.map(|i| base.entries[i].id.clone());
         let correct = answered == case.expected;

@@ -13,6 +13,7 @@
 
 pub mod answer;
 pub mod cli;
+pub mod conversation;
 pub mod discord;
 pub mod eval;
 pub mod knowledge;
@@ -22,9 +23,12 @@ pub mod question_log;
 pub mod reload;
 
 use answer::Reply;
+use conversation::Conversation;
 use knowledge::{Diagnostic, KnowledgeBase};
 use lang::Lang;
+use matcher::Band;
 use matcher::Index;
+use std::time::Instant;
 
 /// A validated knowledge base and the matching index built from it.
 ///
@@ -57,7 +61,46 @@ impl Engine {
 
     /// Answers `question`, in `forced_lang` when given, else in the question's own language.
     pub fn ask(&self, question: &str, forced_lang: Option<Lang>) -> Reply {
-        let found = self.index.find(question);
+        self.reply(self.index.find(question), forced_lang)
+    }
+
+    /// Answers `question` as the next message of `conversation`, sent at `now`: a short
+    /// follow-up that does not say what it asks ("and for Lyon?") is read with the question
+    /// answered just before it. Remembers what was answered for the next message.
+    pub fn ask_in(
+        &self,
+        conversation: &mut Conversation,
+        question: &str,
+        forced_lang: Option<Lang>,
+        now: Instant,
+    ) -> Reply {
+        let context = conversation.context(now);
+        let (found, follows_up) = self
+            .index
+            .find_in_conversation(question, context.as_deref());
+        if found.band == Band::Confident {
+            conversation.remember(question, follows_up, now);
+        }
+        let mut reply = self.reply(found, forced_lang);
+        reply.follows_up = follows_up;
+        reply
+    }
+
+    /// Records in `conversation` that `entry` was answered at `now` without a question being
+    /// matched (a "did you mean" choice, a see-also link), so a follow-up reads it as context.
+    pub fn answered_in(
+        &self,
+        conversation: &mut Conversation,
+        entry: usize,
+        lang: Lang,
+        now: Instant,
+    ) {
+        if let Some(entry) = self.base.entries.get(entry) {
+            conversation.remember(entry.title(lang), false, now);
+        }
+    }
+
+    fn reply(&self, found: matcher::Found, forced_lang: Option<Lang>) -> Reply {
         let lang = forced_lang.unwrap_or(found.lang.unwrap_or(self.base.settings.default_language));
         Reply::new(&self.base, found, lang)
     }

@@ -1481,6 +1481,29 @@ fn shipped_knowledge_passes_the_strict_check() {
     assert!(out.stdout.ends_with(": 0 errors, 0 warnings\n"), "{out:#?}");
 }
 
+#[test]
+fn chat_reads_a_follow_up_with_the_question_before_it() {
+    const DISTANCES: &str = "115 km from Lyon";
+    const PORT: &str = "Aproport is the multimodal port";
+    // Alone, "and for lyon?" is read as another question: it needs the one before it.
+    let alone = run(bot().args(["--knowledge", "knowledge", "ask", "and for lyon?"]));
+    assert!(!alone.stdout.contains(DISTANCES), "{alone:#?}");
+    let input = "where is chalon exactly?\nand for lyon?\n\
+                 is there a fast train to Paris from Chalon?\nsame question for the port\n\
+                 and the weather there tomorrow?\n";
+    let out = run(bot()
+        .args(["--knowledge", "knowledge", "chat"])
+        .write_stdin(input));
+    assert_eq!(out.code, 0, "{out:#?}");
+    assert_eq!(out.stdout.matches(DISTANCES).count(), 2, "{out:#?}");
+    let port = out.stdout.find(PORT).expect("the port's answer");
+    let weather = out
+        .stdout
+        .rfind("I don't have a reliable answer")
+        .expect("the weather is not asked of the port");
+    assert!(port < weather, "{out:#?}");
+}
+
 /// The eval sets' floors (README, "Measured accuracy"): a change to the matcher or the base
 /// cannot lower the figures below them unnoticed. Matching is deterministic, so the floors do
 /// not make the test flaky.
@@ -1498,6 +1521,10 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
         .collect();
     files.push(("tests/eval/heldout.tsv".to_string(), "0.93", "0.90"));
     files.push(("tests/eval/heldout2.tsv".to_string(), "0.95", "0.90"));
+    // Short conversations read in order, where most messages follow up the one before: no
+    // bar in the issue, so the floors are the measured figures.
+    const CONVERSATIONS: &str = "tests/eval/conversations.tsv";
+    files.push((CONVERSATIONS.to_string(), "0.92", "0.92"));
     let shipped = std::fs::read_dir("tests/eval")
         .expect("tests/eval")
         .filter(|item| {
@@ -1512,7 +1539,8 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
     );
     for (file, min_accuracy, min_rejection) in &files {
         assert!(Path::new(file).exists(), "{file} is missing");
-        let out = run(bot().args([
+        let mut eval = bot();
+        eval.args([
             "--knowledge",
             "knowledge",
             "eval",
@@ -1521,7 +1549,11 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
             min_accuracy,
             "--min-rejection",
             min_rejection,
-        ]));
+        ]);
+        if file == CONVERSATIONS {
+            eval.arg("--conversation");
+        }
+        let out = run(&mut eval);
         assert_eq!(out.code, 0, "{file}: {out:#?}");
         assert!(out.stdout.starts_with("in scope: "), "{out:#?}");
     }

@@ -754,6 +754,55 @@ async fn other_commands_answer_and_commands_register_in_the_configured_guild() {
     }
 }
 
+/// A follow-up ("and the access?") is read with the question its author asked just before in
+/// that channel; the same words from someone else, who asked nothing before, are not.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_follow_up_is_read_with_its_authors_previous_question() {
+    let (discord, _bot) = connected("cooldown_seconds = 0").await;
+    let ask = |id: u64, user: u64, text: &str| {
+        let mut message = fake_discord::message(
+            id,
+            3_700,
+            Some(5_000),
+            fake_discord::user(user, "investor"),
+            &format!("<@{}> {text}", fake_discord::BOT_ID),
+        );
+        message["mentions"] = serde_json::json!([fake_discord::bot_user()]);
+        discord.dispatch("MESSAGE_CREATE", message);
+    };
+    let reply_to = |id: u64| {
+        let id = id.to_string();
+        move |c: &support::fake_discord::RestCall| {
+            c.method == "POST"
+                && c.path == "/api/v10/channels/3700/messages"
+                && c.body["message_reference"]["message_id"] == id.as_str()
+        }
+    };
+    ask(2_700, 4_700, "What land is available at ParcNord?");
+    let first = discord.wait_for_call(reply_to(2_700)).await;
+    assert_eq!(
+        first.body["embeds"][0]["title"], "What land is available at ParcNord?",
+        "{:#}",
+        first.body
+    );
+    // Each event is handled in its own task: the follow-up is sent once the first is answered.
+    ask(2_701, 4_700, "and the access?");
+    let follow_up = discord.wait_for_call(reply_to(2_701)).await;
+    assert_eq!(
+        follow_up.body["embeds"][0]["title"], "How do I reach ParcNord from the motorway?",
+        "{:#}",
+        follow_up.body
+    );
+    ask(2_702, 4_701, "and the access?");
+    let stranger = discord.wait_for_call(reply_to(2_702)).await;
+    let description = stranger.body["embeds"][0]["description"].as_str().unwrap();
+    assert!(
+        description.starts_with("I'm not sure I understood"),
+        "{:#}",
+        stranger.body
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn did_you_mean_offers_buttons_that_answer() {
     let (discord, _bot) = connected("").await;

@@ -10,6 +10,7 @@ use super::config::{BotConfig, Token};
 use super::limits;
 use super::policy::{self, ButtonAction, Cooldown, CooldownVerdict, IncomingMessage};
 use crate::answer::Reply;
+use crate::conversation::Conversations;
 use crate::lang::Lang;
 use crate::matcher::Band;
 use crate::question_log::{LoggedQuestion, QuestionLog};
@@ -37,6 +38,27 @@ pub struct Data {
     cooldown: Mutex<Cooldown>,
     /// (user, message, entry) already rated: a second click is thanked but not counted.
     rated: Mutex<std::collections::HashSet<(u64, u64, String)>>,
+    /// What each person last asked in each channel, by (channel, user): a follow-up ("and
+    /// for Lyon?") is read with it.
+    conversations: Mutex<Conversations<(u64, u64)>>,
+}
+
+impl Data {
+    /// Answers `question`, asked by `user` in `channel`, as the next message of their
+    /// conversation there.
+    fn ask(&self, engine: &Engine, channel: u64, user: u64, question: &str) -> Reply {
+        let now = Instant::now();
+        let mut conversations = self.conversations.lock().unwrap_or_else(|p| p.into_inner());
+        engine.ask_in(conversations.get((channel, user), now), question, None, now)
+    }
+
+    /// Records that `user` was shown `entry` in `channel` (a "did you mean" choice, a
+    /// see-also link), so that their next follow-up reads it as context.
+    fn answered(&self, engine: &Engine, channel: u64, user: u64, entry: usize, lang: Lang) {
+        let now = Instant::now();
+        let mut conversations = self.conversations.lock().unwrap_or_else(|p| p.into_inner());
+        engine.answered_in(conversations.get((channel, user), now), entry, lang, now);
+    }
 }
 
 /// Everything `serve` needs, checked before connecting.
@@ -102,6 +124,7 @@ pub async fn serve(options: ServeOptions) -> Result<(), Error> {
         knowledge_dir: options.knowledge_dir.clone(),
         cooldown: Mutex::new(Cooldown::new(options.config.cooldown)),
         rated: Mutex::new(std::collections::HashSet::new()),
+        conversations: Mutex::new(Conversations::default()),
         config: options.config,
         log,
     };
@@ -318,7 +341,7 @@ async fn on_event(
                 return Ok(());
             };
             let engine = data.engine.load_full();
-            let reply = engine.ask(&question, None);
+            let reply = data.ask(&engine, incoming.channel_id, incoming.author_id, &question);
             if reply.band == Band::Empty && !incoming.addresses_bot() {
                 return Ok(());
             }
@@ -367,6 +390,13 @@ async fn on_button(
     let response = match action {
         ButtonAction::Show { entry, lang } => match engine.base().entry_index(&entry) {
             Some(index) => {
+                data.answered(
+                    &engine,
+                    component.channel_id.get(),
+                    component.user.id.get(),
+                    index,
+                    lang,
+                );
                 let card = Card::new(engine.base(), &Reply::for_entry(engine.base(), index, lang));
                 CreateInteractionResponseMessage::new()
                     .embed(embed(&card))
@@ -494,7 +524,12 @@ async fn ask(
     question: String,
 ) -> Result<(), Error> {
     let engine = ctx.data().engine.load_full();
-    let reply = engine.ask(&question, None);
+    let reply = ctx.data().ask(
+        &engine,
+        ctx.channel_id().get(),
+        ctx.author().id.get(),
+        &question,
+    );
     log_question(
         ctx.data(),
         &engine,

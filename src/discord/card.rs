@@ -259,6 +259,7 @@ mod tests {
             score: 0.4,
             suggestions: vec![1, 0],
             text: answer::did_you_mean_text(&base, &[1, 0], Lang::Fr),
+            follows_up: false,
         };
         let card = Card::new(&base, &reply);
         assert!(card.embed.description.starts_with("Je ne suis pas sûr"));

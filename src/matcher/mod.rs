@@ -184,6 +184,19 @@ const SHORT_QUESTION_SLOTS: usize = 8;
 /// holds 2,000 characters).
 const FOCUS_MAX_CHARS: usize = 2_000;
 
+/// A follow-up is short: a message of more slots than this says what it asks on its own.
+const FOLLOW_UP_MAX_SLOTS: usize = 5;
+
+/// How far below the best reading of a message alone the follow-up reading's entry may score
+/// and still be chosen: within it, the two are a near tie that the context breaks.
+const FOLLOW_UP_NEAR_TIE: f64 = 0.1;
+
+/// The share of the gap to 1 that the entry answering the earlier question gains in a follow-up.
+const FOLLOW_UP_SAME_ENTRY_BONUS: f64 = 0.25;
+
+/// The most the earlier question's words weigh in a follow-up, as a share of the message's own.
+const FOLLOW_UP_CONTEXT_SHARE: f64 = 0.5;
+
 /// How many candidates a match keeps (suggestions and diagnostics need only a few).
 const KEPT_CANDIDATES: usize = 8;
 
@@ -242,6 +255,9 @@ struct Slot<'a> {
     /// An unknown word right after "or", "than", "vs"… ("Mâcon or beaune"): in a comparison,
     /// another place.
     alternative: bool,
+    /// A word of the question a follow-up is read with, not of the message itself: a name
+    /// there is what was asked before, not a subject that other entries fail to explain.
+    from_context: bool,
 }
 
 /// The matching index of one knowledge base.
@@ -451,6 +467,127 @@ impl Index {
         }
     }
 
+    /// Reads `question` as a follow-up of `context`, the question answered just before ("and
+    /// for Lyon?" after "how far is Chalon from Paris?", "same question for the port" after a
+    /// question about trains). The earlier question lends its words, at a lower weight, to a
+    /// short message that names a new subject but not what is asked about it.
+    ///
+    /// `Some` only when the message opens as a follow-up ("and", "et", "same", "what
+    /// about"…) and the two read together are answered confidently by an entry that the
+    /// message itself names something of: a message that says nothing new ("and why?") or is
+    /// about something else ("and the weather tomorrow?") is left to [`Index::find`].
+    pub fn find_follow_up(&self, question: &str, context: &str) -> Option<Found> {
+        let words = normalize::words(question);
+        if !stopwords::opens_follow_up(&words)
+            || is_courtesy(question, &words)
+            || self.is_off_topic(&words)
+        {
+            return None;
+        }
+        let read = stopwords::follow_up_content(stopwords::with_french_where(words.clone()));
+        let slots = self.question_slots(&read, &normalize::capitalised_words(question));
+        // A word the base does not know is what the follow-up asks about ("and the rent?",
+        // "et le secteur agricole ?", "and for Beaune?"): the earlier question cannot answer it.
+        if slots.is_empty()
+            || slots.len() > FOLLOW_UP_MAX_SLOTS
+            || slots.iter().any(|slot| slot.unknown_word.is_some())
+        {
+            return None;
+        }
+        let context_words = read_words(context);
+        let context_slots =
+            self.question_slots(&context_words, &normalize::capitalised_words(context));
+        // The earlier question's unknown words were its own context, and a word the message
+        // says again is the message's.
+        let context_slots: Vec<Slot> = context_slots
+            .into_iter()
+            .filter(|slot| {
+                slot.unknown_word.is_none()
+                    && !slots
+                        .iter()
+                        .any(|s| s.terms.iter().any(|t| slot.terms.contains(t)))
+            })
+            .collect();
+        // However long the earlier question, the message says what is asked now: the context
+        // weighs at most a share of it, so "the port" is not outweighed by a question's worth
+        // of words about trains.
+        let message_weight: f64 = slots.iter().map(|s| s.weight).sum();
+        let context_weight: f64 = context_slots.iter().map(|s| s.weight).sum();
+        let scale =
+            (FOLLOW_UP_CONTEXT_SHARE * message_weight / context_weight.max(f64::EPSILON)).min(1.0);
+        // "And for Lyon?" most often asks the same as before about something else: the entry
+        // that answered the earlier question is the likelier one of two close readings.
+        let answered_before = self.score(&context_slots).first().map(|c| c.entry);
+        let mut together = slots.clone();
+        together.extend(context_slots.iter().map(|slot| Slot {
+            weight: slot.weight * scale,
+            from_context: true,
+            ..slot.clone()
+        }));
+        let mut candidates = self.score(&together);
+        for candidate in &mut candidates {
+            if Some(candidate.entry) == answered_before {
+                candidate.score += FOLLOW_UP_SAME_ENTRY_BONUS * (1.0 - candidate.score);
+            }
+        }
+        candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
+        let top = candidates.first()?;
+        let entry = &self.entries[top.entry];
+        let names_something = slots.iter().any(|slot| {
+            slot.weight >= self.tuning.specific_term_weight
+                && self.slot_is(slot, |info| !info.question_word && !info.number)
+                && slot.terms.iter().any(|t| entry.main.contains(t))
+        });
+        // The answer continues the conversation: it is the entry that answered before, or it
+        // is about something specific the earlier question asked (SaôneOr, then "and the
+        // land?"). Else the message is a new question ("pareil pour Dijon" after the
+        // population of Chalon).
+        let continues = Some(top.entry) == answered_before
+            || context_slots.iter().any(|slot| {
+                slot.weight >= self.tuning.specific_term_weight
+                    && self.slot_is(slot, |info| !info.question_word)
+                    && slot
+                        .terms
+                        .iter()
+                        .any(|t| entry.main.contains(t) || entry.answer.contains(t))
+            });
+        let band = self.band(&together, &slots, &candidates, false, true);
+        (names_something && continues && band == Band::Confident).then(|| Found {
+            band,
+            lang: self
+                .detect_language(question, &words)
+                .or_else(|| self.detect_language(context, &normalize::words(context))),
+            candidates,
+        })
+    }
+
+    /// Matches `question`, the next message of a conversation whose last answered question(s)
+    /// are `context`. Returns the match and whether it read the message as a follow-up.
+    ///
+    /// The follow-up reading ([`Index::find_follow_up`]) wins when the message alone is not
+    /// answered confidently, or when it breaks a near tie of the message alone ("and for
+    /// Lyon?" alone is as much about the "between Paris and Lyon" slogan as about distances);
+    /// a message that is clearly about something on its own is answered on its own.
+    pub fn find_in_conversation(&self, question: &str, context: Option<&str>) -> (Found, bool) {
+        let alone = self.find(question);
+        let Some(follow_up) = context.and_then(|context| self.find_follow_up(question, context))
+        else {
+            return (alone, false);
+        };
+        let alone_best = alone.top().map_or(0.0, |c| c.score);
+        let near_tie = follow_up.top().is_some_and(|chosen| {
+            alone
+                .candidates
+                .iter()
+                .any(|c| c.entry == chosen.entry && c.score >= alone_best - FOLLOW_UP_NEAR_TIE)
+        });
+        if alone.band != Band::Confident || near_tie {
+            (follow_up, true)
+        } else {
+            (alone, false)
+        }
+    }
+
     /// The candidates of the asking sentence of a message of several (its `slots`), scored
     /// alone; `None` when it says nothing specific ("Does Grand Chalon do that?").
     fn focus_candidates(&self, slots: &[Slot]) -> Option<Vec<Candidate>> {
@@ -596,7 +733,7 @@ impl Index {
         let mut dot: HashMap<u32, (f64, usize)> = HashMap::new();
         // A name slot is explained only by an entry whose questions use it; for every other
         // entry it weighs against, undamped (see `foreign_name_weight`).
-        let is_name = |slot: &Slot| self.slot_is(slot, |info| info.name);
+        let is_name = |slot: &Slot| !slot.from_context && self.slot_is(slot, |info| info.name);
         let (name_count, name_weight) = slots
             .iter()
             .filter(|slot| is_name(slot))
@@ -784,6 +921,7 @@ impl Index {
                     unknown_word: None,
                     unknown_name: false,
                     alternative: false,
+                    from_context: false,
                 });
             }
         };
@@ -803,6 +941,7 @@ impl Index {
                 unknown_word: Some(word),
                 unknown_name,
                 alternative,
+                from_context: false,
             });
         }
         // "Why Chalon rather than Dijon or Mâcon?": the other places are the asker's

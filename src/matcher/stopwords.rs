@@ -483,6 +483,79 @@ pub fn is_sign_off(first_word: &str) -> bool {
     SIGN_OFFS.contains(&first_word)
 }
 
+/// Words that open a follow-up: the message adds to the question before it ("and for
+/// Lyon?", "et pour Dijon ?", "same question for the port", "what about the port?").
+const FOLLOW_UP_OPENERS: &[&str] = &[
+    "and",
+    "et",
+    "same",
+    "meme",
+    "idem",
+    "pareil",
+    "also",
+    "aussi",
+    "sinon",
+    "otherwise",
+    "quid",
+];
+const FOLLOW_UP_OPENING_PAIRS: &[[&str; 2]] =
+    &[["what", "about"], ["how", "about"], ["what", "of"]];
+/// Words that only say a message follows up ("same question for the port", "pareil pour
+/// Dijon"): once it is read with its context, they ask nothing themselves.
+const FOLLOW_UP_WORDS: &[&str] = &[
+    "same",
+    "meme",
+    "question",
+    "questions",
+    "idem",
+    "pareil",
+    "also",
+    "aussi",
+    "quid",
+    "sinon",
+    "otherwise",
+    "thing",
+    "chose",
+    "about",
+];
+
+/// The words of a follow-up that say what it asks: its own follow-up words aside.
+pub fn follow_up_content(words: Vec<String>) -> Vec<String> {
+    words
+        .into_iter()
+        .filter(|w| !FOLLOW_UP_WORDS.contains(&w.as_str()))
+        .collect()
+}
+
+/// Words said before a follow-up's opener ("ok and for Lyon?", "merci, et pour le port ?").
+const ACKNOWLEDGEMENTS: &[&str] = &[
+    "ok", "okay", "oki", "k", "kk", "dac", "daccord", "d", "accord", "merci", "thanks", "thank",
+    "you", "thx", "cool", "super", "nice", "great", "parfait", "perfect", "top", "ah", "oh", "hmm",
+    "hm", "bon", "alors", "so", "well", "genial", "nickel", "yes", "oui", "right", "got", "it",
+    "noted", "note",
+];
+
+/// True when a message's folded `words` open as a follow-up of the question before it, after
+/// any acknowledgement ("ok", "merci").
+pub fn opens_follow_up(words: &[String]) -> bool {
+    let start = words
+        .iter()
+        .position(|w| !ACKNOWLEDGEMENTS.contains(&w.as_str()))
+        .unwrap_or(words.len());
+    let rest = &words[start..];
+    match rest {
+        [first, second, ..]
+            if FOLLOW_UP_OPENING_PAIRS
+                .iter()
+                .any(|pair| pair[0] == first && pair[1] == second) =>
+        {
+            true
+        }
+        [first, ..] => FOLLOW_UP_OPENERS.contains(&first.as_str()),
+        [] => false,
+    }
+}
+
 pub fn is_thanks(word: &str) -> bool {
     THANKS.contains(&word)
 }
@@ -609,5 +682,25 @@ mod tests {
         assert_eq!(language_hint("a"), None);
         assert_eq!(language_hint("on"), None);
         assert_eq!(language_hint("usine"), None);
+    }
+
+    #[test]
+    fn a_follow_up_opens_with_and_same_or_what_about_after_any_acknowledgement() {
+        let opens = |text: &str| opens_follow_up(&crate::matcher::normalize::words(text));
+        assert!(opens("and for Lyon?"));
+        assert!(opens("Et pour Dijon ?"));
+        assert!(opens("ok merci, et le port ?"));
+        assert!(opens("What about the port?"));
+        assert!(opens("same question for the port"));
+        assert!(!opens("Lyon?"));
+        assert!(!opens("what is the port?"));
+        assert!(!opens("ok"));
+        assert!(!opens(""));
+        assert_eq!(
+            follow_up_content(crate::matcher::normalize::words(
+                "same question for the port"
+            )),
+            ["for", "the", "port"]
+        );
     }
 }

@@ -562,3 +562,44 @@ fn a_signature_line_is_not_the_asking_sentence() {
         Some("Thanks, and is there land for a factory?")
     );
 }
+
+/// The entry a follow-up is confidently answered with, read after `context`, or "none".
+fn follow_up(context: &str, question: &str) -> String {
+    let (base, index) = index();
+    index
+        .find_follow_up(question, context)
+        .map_or("none".to_string(), |found| {
+            base.entries[found.candidates[0].entry].id.clone()
+        })
+}
+
+#[test]
+fn a_follow_up_is_read_with_the_question_it_follows() {
+    assert_eq!(follow_up("Where is Valbourg?", "and Lyon?"), "distances");
+    // A long question about recruiting does not outweigh the subject the message names.
+    let recruiting = "How do I recruit for industry? We need to hire for a factory near Valbourg, recruiting is hard";
+    assert_eq!(answer("same question for training"), "unsure");
+    assert_eq!(
+        follow_up(recruiting, "same question for training"),
+        "training"
+    );
+    // The name the earlier question asked about is context, not a subject the land entry
+    // would fail to explain.
+    assert_eq!(
+        follow_up("What is the ParcNord park?", "and the land?"),
+        "land"
+    );
+}
+
+#[test]
+fn only_a_message_that_follows_up_and_names_something_is_read_with_its_context() {
+    // No "and", "same", "what about": a message of its own.
+    assert_eq!(follow_up("Where is Valbourg?", "Lyon?"), "none");
+    // Nothing said of what to answer, or something the base does not cover.
+    assert_eq!(follow_up("Where is Valbourg?", "and why?"), "none");
+    assert_eq!(follow_up("Where is Valbourg?", "and the weather?"), "none");
+    assert_eq!(follow_up("Where is Valbourg?", "ok thanks"), "none");
+    assert_eq!(follow_up("Where is Valbourg?", ""), "none");
+    // Nothing to follow: the message is read alone.
+    assert_eq!(follow_up("", "and Lyon?"), "none");
+}
