@@ -255,9 +255,10 @@ struct Slot<'a> {
     /// An unknown word right after "or", "than", "vs"… ("Mâcon or beaune"): in a comparison,
     /// another place.
     alternative: bool,
-    /// A word of the question a follow-up is read with, not of the message itself: a name
-    /// there is what was asked before, not a subject that other entries fail to explain.
-    from_context: bool,
+    /// Context rather than subject: a word of the question a follow-up is read with, or the
+    /// place the asker comes from ("staff moving from Lyon"). A name there is not a subject
+    /// that the entries which never name it fail to explain.
+    context: bool,
 }
 
 /// The matching index of one knowledge base.
@@ -521,7 +522,7 @@ impl Index {
         let mut together = slots.clone();
         together.extend(context_slots.iter().map(|slot| Slot {
             weight: slot.weight * scale,
-            from_context: true,
+            context: true,
             ..slot.clone()
         }));
         let mut candidates = self.score(&together);
@@ -702,7 +703,8 @@ impl Index {
             && !names_home
             && asking_slots.iter().any(|slot| {
                 slot.unknown_name
-                    || (self.slot_is(slot, |info| info.place)
+                    || (!slot.context
+                        && self.slot_is(slot, |info| info.place)
                         && !slot.terms.iter().any(|t| top_entry.main.contains(t)))
             });
         if off_topic || elsewhere {
@@ -733,7 +735,7 @@ impl Index {
         let mut dot: HashMap<u32, (f64, usize)> = HashMap::new();
         // A name slot is explained only by an entry whose questions use it; for every other
         // entry it weighs against, undamped (see `foreign_name_weight`).
-        let is_name = |slot: &Slot| !slot.from_context && self.slot_is(slot, |info| info.name);
+        let is_name = |slot: &Slot| !slot.context && self.slot_is(slot, |info| info.name);
         let (name_count, name_weight) = slots
             .iter()
             .filter(|slot| is_name(slot))
@@ -862,6 +864,7 @@ impl Index {
     fn question_slots<'a>(&self, words: &'a [String], names: &[String]) -> Vec<Slot<'a>> {
         let mut units: Vec<Vec<TermId>> = Vec::new();
         let mut unknown: Vec<(f64, &'a str, bool, bool)> = Vec::new();
+        let mut origins: Vec<Vec<TermId>> = Vec::new();
         let mut i = 0;
         while i < words.len() {
             let word = words[i].as_str();
@@ -891,6 +894,11 @@ impl Index {
                 continue;
             }
             if let Some(terms) = self.resolve(word) {
+                // "engineers moving from Lyon", "depuis Paris": where the asker comes from.
+                let after_from = i >= 2 && stopwords::is_origin_word(&words[i - 2]);
+                if after_from && terms.iter().any(|&t| self.info[t as usize].place) {
+                    origins.push(terms.clone());
+                }
                 units.push(terms);
             } else if let Some((left, right)) = self.split(word) {
                 units.push(left);
@@ -915,13 +923,14 @@ impl Index {
         let mut slots: Vec<Slot> = Vec::new();
         let push = |terms: Vec<TermId>, weight: f64, slots: &mut Vec<Slot>| {
             if !slots.iter().any(|s| s.terms == terms) {
+                let context = origins.contains(&terms);
                 slots.push(Slot {
                     terms,
                     weight,
                     unknown_word: None,
                     unknown_name: false,
                     alternative: false,
-                    from_context: false,
+                    context,
                 });
             }
         };
@@ -941,7 +950,7 @@ impl Index {
                 unknown_word: Some(word),
                 unknown_name,
                 alternative,
-                from_context: false,
+                context: false,
             });
         }
         // "Why Chalon rather than Dijon or Mâcon?": the other places are the asker's

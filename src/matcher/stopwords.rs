@@ -556,6 +556,11 @@ pub fn opens_follow_up(words: &[String]) -> bool {
     }
 }
 
+/// True for a word that introduces where the asker comes from ("from Lyon", "depuis Paris").
+pub fn is_origin_word(word: &str) -> bool {
+    matches!(word, "from" | "depuis")
+}
+
 pub fn is_thanks(word: &str) -> bool {
     THANKS.contains(&word)
 }

@@ -603,3 +603,15 @@ fn only_a_message_that_follows_up_and_names_something_is_read_with_its_context()
     // Nothing to follow: the message is read alone.
     assert_eq!(follow_up("", "and Lyon?"), "none");
 }
+
+#[test]
+fn the_place_the_asker_comes_from_is_context_not_the_subject() {
+    assert_eq!(
+        answer("industry recruiting for a team coming from Lyon"),
+        "recruiting"
+    );
+    assert_eq!(answer("industry training for people from Lyon"), "training");
+    // In Lyon, the question is about Lyon: not answered with the territory's recruiting.
+    assert_eq!(answer("recruiting in Lyon?"), "no match");
+    assert_ne!(answer("industry recruiting in Lyon"), "recruiting");
+}
