@@ -1504,6 +1504,33 @@ fn chat_reads_a_follow_up_with_the_question_before_it() {
     assert!(port < weather, "{out:#?}");
 }
 
+#[test]
+fn a_greeting_to_the_room_is_greeted_back_not_answered() {
+    // The base has a team to contact: "salut la team" must not be read as asking for it.
+    for greeting in [
+        "wsh ça va la team ?",
+        "Bonjour tout le monde 👋",
+        "hello everyone!",
+    ] {
+        let out = run(bot().args(["--knowledge", "knowledge", "ask", "--json", greeting]));
+        let reply = json_lines(&out).remove(0);
+        assert_eq!(reply["matched"], false, "{greeting}: {reply:#}");
+        assert!(
+            reply["suggestions"].as_array().unwrap().is_empty(),
+            "{reply:#}"
+        );
+        let answer = reply["answer"].as_str().unwrap();
+        assert!(
+            answer.starts_with("Bonjour !") || answer.starts_with("Hello!"),
+            "{greeting}: {reply:#}"
+        );
+        assert!(
+            answer.contains("SaôneOr"),
+            "the shipped base's greeting: {reply:#}"
+        );
+    }
+}
+
 /// The eval sets' floors (README, "Measured accuracy"): a change to the matcher or the base
 /// cannot lower the figures below them unnoticed. Matching is deterministic, so the floors do
 /// not make the test flaky.

@@ -421,7 +421,7 @@ impl Index {
     pub fn find(&self, question: &str) -> Found {
         let words = normalize::words(question);
         let lang = self.detect_language(question, &words);
-        let read = stopwords::with_french_where(words.clone());
+        let read = stopwords::without_small_talk(stopwords::with_french_where(words.clone()));
         let names = normalize::capitalised_words(question);
         let slots = self.question_slots(&read, &names);
         if slots.is_empty() || is_courtesy(question, &words) {
@@ -485,7 +485,9 @@ impl Index {
         {
             return None;
         }
-        let read = stopwords::follow_up_content(stopwords::with_french_where(words.clone()));
+        let read = stopwords::follow_up_content(stopwords::without_small_talk(
+            stopwords::with_french_where(words.clone()),
+        ));
         let slots = self.question_slots(&read, &normalize::capitalised_words(question));
         // A word the base does not know is what the follow-up asks about ("and the rent?",
         // "et le secteur agricole ?", "and for Beaune?"): the earlier question cannot answer it.
@@ -1194,7 +1196,7 @@ impl<'a> Sentences<'a> {
 
 /// The words a question is matched on: folded, with a French "où" read as "where".
 fn read_words(text: &str) -> Vec<String> {
-    stopwords::with_french_where(normalize::words(text))
+    stopwords::without_small_talk(stopwords::with_french_where(normalize::words(text)))
 }
 
 /// A thank-you that asks nothing: "merci beaucoup pour votre aide", "thx for the info". Words

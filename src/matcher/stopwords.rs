@@ -601,6 +601,107 @@ pub fn with_french_where(mut words: Vec<String>) -> Vec<String> {
     words
 }
 
+/// Words that greet ("salut", "hello", "wsh").
+const GREETINGS: &[&str] = &[
+    "bonjour",
+    "bonsoir",
+    "salut",
+    "slt",
+    "bjr",
+    "coucou",
+    "hello",
+    "hi",
+    "hey",
+    "yo",
+    "hola",
+    "wsh",
+    "wesh",
+    "re",
+    "morning",
+    "evening",
+    "afternoon",
+];
+/// Whom a greeting addresses ("salut la team", "hello everyone", "bonjour tout le monde"):
+/// right after a greeting, these words ask nothing.
+const AUDIENCE: &[&str] = &[
+    "team",
+    "equipe",
+    "commu",
+    "communaute",
+    "community",
+    "everyone",
+    "everybody",
+    "all",
+    "guys",
+    "gars",
+    "monde",
+    "folks",
+    "friends",
+    "amis",
+    "people",
+    "tous",
+    "toutes",
+];
+/// Small talk that asks nothing of the base: "how are you", "ça va", "hope you are well".
+const SMALL_TALK: &[&[&str]] = &[
+    &["how", "are", "you"],
+    &["how", "r", "u"],
+    &["how", "is", "it", "going"],
+    &["hope", "you", "are", "well"],
+    &["hope", "you", "re", "well"],
+    &["hope", "you", "are", "doing", "well"],
+    &["comment", "allez", "vous"],
+    &["comment", "vas", "tu"],
+    &["comment", "ca", "va"],
+    &["ca", "va"],
+    &["quick", "question"],
+    &["quick", "one"],
+    &["petite", "question"],
+];
+/// How many words may stand between a greeting and whom it addresses ("bonjour à tout le
+/// monde").
+const GREETING_REACH: usize = 4;
+
+/// `words` without small talk and without whom a greeting addresses: "wsh ça va la team ?"
+/// asks nothing, so a base that has a "team" to contact does not answer it.
+pub fn without_small_talk(words: Vec<String>) -> Vec<String> {
+    let mut keep = vec![true; words.len()];
+    for phrase in SMALL_TALK {
+        for start in 0..words.len().saturating_sub(phrase.len() - 1) {
+            if words[start..start + phrase.len()]
+                .iter()
+                .zip(phrase.iter())
+                .all(|(word, listed)| word == listed)
+            {
+                keep[start..start + phrase.len()].fill(false);
+            }
+        }
+    }
+    for (i, word) in words.iter().enumerate() {
+        if !AUDIENCE.contains(&word.as_str()) {
+            continue;
+        }
+        // Back to the greeting over nothing but stop words and whom it addresses: "hi all,
+        // how many people…" keeps its "people".
+        let greeted = words[i.saturating_sub(GREETING_REACH)..i]
+            .iter()
+            .rev()
+            .find(|w| {
+                GREETINGS.contains(&w.as_str())
+                    || (!is_stop_word(w) && !AUDIENCE.contains(&w.as_str()))
+            })
+            .is_some_and(|w| GREETINGS.contains(&w.as_str()));
+        if greeted {
+            keep[i] = false;
+        }
+    }
+    words
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(word, kept)| kept.then_some(word))
+        .collect()
+}
+
 /// The words of `text` that matching keeps: what a synonym or a keyword really says.
 pub fn content_words(text: &str) -> Vec<String> {
     super::normalize::words(text)
@@ -707,5 +808,29 @@ mod tests {
             )),
             ["for", "the", "port"]
         );
+    }
+
+    #[test]
+    fn greetings_to_the_room_and_small_talk_ask_nothing() {
+        let read = |text: &str| {
+            without_small_talk(crate::matcher::normalize::words(text))
+                .into_iter()
+                .filter(|w| !is_stop_word(w))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(read("wsh ça va la team ?"), "");
+        assert_eq!(read("Bonjour à tout le monde 👋"), "");
+        assert_eq!(read("hello everyone, how are you?"), "");
+        assert_eq!(
+            read("hey guys, quick question: where is the port?"),
+            "where port"
+        );
+        // Not right after a greeting, the same words say something.
+        assert_eq!(
+            read("hi all, how many people live in Chalon?"),
+            "how many people live chalon"
+        );
+        assert_eq!(read("who is the team to contact?"), "who team contact");
     }
 }
