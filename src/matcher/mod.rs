@@ -897,7 +897,7 @@ impl Index {
             }
             if let Some(terms) = self.resolve(word) {
                 // "engineers moving from Lyon", "depuis Paris": where the asker comes from.
-                let after_from = i >= 2 && stopwords::is_origin_word(&words[i - 2]);
+                let after_from = stopwords::introduces_origin(&words[..i - 1]);
                 if after_from && terms.iter().any(|&t| self.info[t as usize].place) {
                     origins.push(terms.clone());
                 }

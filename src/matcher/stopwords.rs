@@ -556,9 +556,39 @@ pub fn opens_follow_up(words: &[String]) -> bool {
     }
 }
 
-/// True for a word that introduces where the asker comes from ("from Lyon", "depuis Paris").
-pub fn is_origin_word(word: &str) -> bool {
-    matches!(word, "from" | "depuis")
+/// French verbs of coming and leaving, before the "de" that names where from ("qui viennent de
+/// Lyon", "en provenance de Paris").
+const COMING_FROM: &[&str] = &[
+    "viens",
+    "vient",
+    "viennent",
+    "venant",
+    "venir",
+    "venu",
+    "venue",
+    "venus",
+    "venues",
+    "arrivent",
+    "arrivant",
+    "provenance",
+    "partent",
+    "quittent",
+    "quitter",
+    "demenagent",
+    "demenager",
+    "demenage",
+];
+
+/// True when the words just before a place (`before`, nearest last) say the asker comes from it:
+/// "from Lyon", "depuis Paris", "qui viennent de Lyon".
+pub fn introduces_origin(before: &[String]) -> bool {
+    match before {
+        [.., from] if matches!(from.as_str(), "from" | "depuis") => true,
+        [.., verb, de] if matches!(de.as_str(), "de" | "d" | "du") => {
+            COMING_FROM.contains(&verb.as_str())
+        }
+        _ => false,
+    }
 }
 
 pub fn is_thanks(word: &str) -> bool {
@@ -832,5 +862,17 @@ mod tests {
             "how many people live chalon"
         );
         assert_eq!(read("who is the team to contact?"), "who team contact");
+    }
+
+    #[test]
+    fn from_depuis_and_coming_from_introduce_where_the_asker_comes_from() {
+        let origin = |text: &str| introduces_origin(&crate::matcher::normalize::words(text));
+        assert!(origin("engineers moving from"));
+        assert!(origin("on arrive depuis"));
+        assert!(origin("nos salariés qui viennent de"));
+        assert!(origin("en provenance d"));
+        assert!(!origin("la distance de"));
+        assert!(!origin("des parcs à"));
+        assert!(!origin(""));
     }
 }

@@ -611,6 +611,10 @@ fn the_place_the_asker_comes_from_is_context_not_the_subject() {
         "recruiting"
     );
     assert_eq!(answer("industry training for people from Lyon"), "training");
+    assert_eq!(
+        answer("formation industrie pour nos salariés qui viennent de Lyon"),
+        "training"
+    );
     // In Lyon, the question is about Lyon: not answered with the territory's recruiting.
     assert_eq!(answer("recruiting in Lyon?"), "no match");
     assert_ne!(answer("industry recruiting in Lyon"), "recruiting");
