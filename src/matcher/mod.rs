@@ -872,7 +872,9 @@ impl Index {
             let word = words[i].as_str();
             // "saône or" for "SaôneOr": two words the base writes as one. Only when one half
             // means nothing alone, so that "grand chalon" stays two known words.
-            if let Some(next) = words.get(i + 1) {
+            // An elided article ("l'usinerie", "d'industrie") is its own word, never half of one.
+            let elided = word.len() == 1 || word == "qu";
+            if !elided && let Some(next) = words.get(i + 1) {
                 let glued = format!("{word}{next}");
                 let half_is_empty = [word, next.as_str()]
                     .iter()

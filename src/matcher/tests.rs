@@ -51,6 +51,7 @@ updated = 2026-11-26
 id = "training"
 questions.fr = ["Quelles formations pour l'industrie ?", "formation industrie"]
 questions.en = ["What industrial training is there?", "industry training"]
+keywords = ["L'Atelier", "latelier"]
 answer.fr = "Des formations industrielles existent à Valbourg."
 answer.en = "Valbourg offers industrial training."
 sources = ["test"]
@@ -618,4 +619,16 @@ fn the_place_the_asker_comes_from_is_context_not_the_subject() {
     // In Lyon, the question is about Lyon: not answered with the territory's recruiting.
     assert_eq!(answer("recruiting in Lyon?"), "no match");
     assert_ne!(answer("industry recruiting in Lyon"), "recruiting");
+}
+
+#[test]
+fn an_elided_article_is_never_glued_to_the_next_word() {
+    let (_, index) = index();
+    // "latelier", a keyword, is not what "l'atelier" says: the word is "atelier".
+    let words = read_words("c'est quoi l'atelier ?");
+    let slots = index.question_slots(&words, &[]);
+    let atelier = index.resolve("atelier").expect("a word of the base");
+    assert_eq!(slots.len(), 1, "{slots:?}");
+    assert_eq!(slots[0].terms, atelier);
+    assert_eq!(answer("c'est quoi l'atelier ?"), "training");
 }
