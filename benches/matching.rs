@@ -6,6 +6,8 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::Path;
+use std::time::Instant;
+use territory_bot::conversation::Conversation;
 use territory_bot::{Engine, knowledge};
 
 fn shipped_base() -> knowledge::KnowledgeBase {
@@ -43,6 +45,16 @@ fn matching(c: &mut Criterion) {
     let huge = "terrain ".repeat(2_500);
     group.bench_function("20,000 characters", |b| {
         b.iter(|| engine.ask(black_box(&huge), None))
+    });
+    // A follow-up reads the message alone and with the question before it.
+    let context = "how far is Chalon from Paris?";
+    group.bench_function("follow-up", |b| {
+        b.iter(|| {
+            let mut conversation = Conversation::default();
+            let now = Instant::now();
+            conversation.remember(context, false, now);
+            engine.ask_in(&mut conversation, black_box("and for Lyon?"), None, now)
+        })
     });
     group.finish();
 }
