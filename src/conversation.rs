@@ -27,9 +27,7 @@ pub struct Conversation {
 impl Conversation {
     /// The text a follow-up sent at `now` is read with, if the last answer is recent enough.
     pub fn context(&self, now: Instant) -> Option<String> {
-        let at = self.at?;
-        let recent = now.saturating_duration_since(at) <= FOLLOW_UP_WINDOW;
-        (recent && !self.remembered.is_empty()).then(|| self.remembered.join("\n"))
+        (!self.is_stale(now)).then(|| self.remembered.join("\n"))
     }
 
     /// Records a question that was answered at `now`. A follow-up keeps the message it
@@ -46,12 +44,17 @@ impl Conversation {
 
     /// Whether nothing said in this conversation can still be followed up at `now`.
     pub fn is_stale(&self, now: Instant) -> bool {
-        self.context(now).is_none()
+        self.remembered.is_empty()
+            || self
+                .at
+                .is_none_or(|at| now.saturating_duration_since(at) > FOLLOW_UP_WINDOW)
     }
 }
 
-/// Conversations by key. Idle ones are dropped as new ones come, so the map holds at most the
-/// people who asked something in the last [`FOLLOW_UP_WINDOW`] (plus a few).
+/// Conversations by key. Idle ones are dropped as new ones come: once the map has grown to twice
+/// what survived the last pruning (at least 64), the conversations that can no longer be
+/// followed up go, so it stays within twice the people who asked something in the last
+/// [`FOLLOW_UP_WINDOW`], plus 64.
 #[derive(Debug)]
 pub struct Conversations<K> {
     by_key: HashMap<K, Conversation>,

@@ -17,6 +17,9 @@ pub struct Case {
     /// The entry that should answer, or `None` for a question the bot must refuse.
     pub expected: Option<String>,
     pub question: String,
+    /// The first question of its file, or the first after a comment line ("# conversation
+    /// 12"): in a conversation, it follows nothing.
+    pub starts_conversation: bool,
 }
 
 /// Reads cases from the text of an eval file; every malformed line is reported, with its number.
@@ -25,9 +28,13 @@ pub fn parse_cases(text: &str) -> Result<Vec<Case>, Vec<String>> {
     let mut errors = Vec::new();
     // A byte-order mark, as some editors save TSV files, is not part of the first id.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut after_comment = true;
     for (index, line) in text.lines().enumerate() {
         let line_number = index + 1;
         let trimmed = line.trim();
+        if trimmed.starts_with('#') {
+            after_comment = true;
+        }
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
@@ -38,6 +45,7 @@ pub fn parse_cases(text: &str) -> Result<Vec<Case>, Vec<String>> {
                     line: line_number,
                     expected: (expected != "none").then(|| expected.to_string()),
                     question: question.trim().to_string(),
+                    starts_conversation: std::mem::take(&mut after_comment),
                 });
             }
             _ => errors.push(format!(
@@ -119,8 +127,8 @@ pub fn unknown_ids(engine: &Engine, cases: &[Case]) -> Vec<String> {
 pub enum Reading {
     /// Each question alone, as a first message.
     Alone,
-    /// One after the other in one conversation: a question may be read as a follow-up of the
-    /// one answered before it. Measures what follow-ups win, and what they cost the questions
+    /// One after the other in one conversation, which starts afresh with each file and after
+    /// each comment line: a question may be read as a follow-up of the one answered before it. Measures what follow-ups win, and what they cost the questions
     /// that do not follow anything.
     Conversation,
 }
@@ -131,6 +139,9 @@ pub fn run(engine: &Engine, cases: &[Case], reading: Reading) -> Report {
     // One instant for the whole run: every question comes right after the one before.
     let now = Instant::now();
     for case in cases {
+        if case.starts_conversation {
+            conversation = Conversation::default();
+        }
         let reply = match reading {
             Reading::Alone => engine.ask(&case.question, None),
             Reading::Conversation => engine.ask_in(&mut conversation, &case.question, None, now),
@@ -225,6 +236,10 @@ mod tests {
         assert_eq!(cases[0].expected.as_deref(), Some("saoneor"));
         assert_eq!(cases[0].line, 3);
         assert_eq!(cases[1].expected, None);
+        assert!(cases[0].starts_conversation && !cases[1].starts_conversation);
+        let cases = parse_cases("a\tone\n# conversation 2\nb\ttwo\nc\tthree\n").unwrap();
+        let starts: Vec<bool> = cases.iter().map(|c| c.starts_conversation).collect();
+        assert_eq!(starts, [true, true, false]);
         let errors = parse_cases("ok\tfine\nno tab here\nx\t \n").unwrap_err();
         assert_eq!(errors.len(), 2);
         assert!(errors[0].starts_with("line 2:"), "{errors:?}");

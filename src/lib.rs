@@ -74,16 +74,32 @@ impl Engine {
         forced_lang: Option<Lang>,
         now: Instant,
     ) -> Reply {
-        let context = conversation.context(now);
-        let (found, follows_up) = self
-            .index
-            .find_in_conversation(question, context.as_deref());
-        if found.band == Band::Confident {
-            conversation.remember(question, follows_up, now);
-        }
+        let reply = self.ask_after(conversation.context(now).as_deref(), question, forced_lang);
+        Self::remember(conversation, question, &reply, now);
+        reply
+    }
+
+    /// Answers `question`, sent right after `context` (see [`Conversation::context`]), without
+    /// touching the conversation: a shell that may not deliver the reply (Discord's cooldown)
+    /// records it with [`Engine::remember`] once delivered.
+    pub fn ask_after(
+        &self,
+        context: Option<&str>,
+        question: &str,
+        forced_lang: Option<Lang>,
+    ) -> Reply {
+        let (found, follows_up) = self.index.find_in_conversation(question, context);
         let mut reply = self.reply(found, forced_lang);
         reply.follows_up = follows_up;
         reply
+    }
+
+    /// Records in `conversation` that `question` got `reply` at `now`: an answer becomes the
+    /// context of the next message; a "did you mean" or a fallback leaves the context as it was.
+    pub fn remember(conversation: &mut Conversation, question: &str, reply: &Reply, now: Instant) {
+        if reply.band == Band::Confident {
+            conversation.remember(question, reply.follows_up, now);
+        }
     }
 
     /// Records in `conversation` that `entry` was answered at `now` without a question being

@@ -1490,18 +1490,31 @@ fn chat_reads_a_follow_up_with_the_question_before_it() {
     assert!(!alone.stdout.contains(DISTANCES), "{alone:#?}");
     let input = "where is chalon exactly?\nand for lyon?\n\
                  is there a fast train to Paris from Chalon?\nsame question for the port\n\
-                 and the weather there tomorrow?\n";
+                 what land is available at SaôneOr?\nand the motorway?\n\
+                 what are the main sectors in Chalon?\net le secteur agricole ?\n";
     let out = run(bot()
         .args(["--knowledge", "knowledge", "chat"])
         .write_stdin(input));
     assert_eq!(out.code, 0, "{out:#?}");
     assert_eq!(out.stdout.matches(DISTANCES).count(), 2, "{out:#?}");
     let port = out.stdout.find(PORT).expect("the port's answer");
-    let weather = out
+    // Clearly about the motorway on its own: not read as more about land.
+    let motorway = out
         .stdout
-        .rfind("I don't have a reliable answer")
-        .expect("the weather is not asked of the port");
-    assert!(port < weather, "{out:#?}");
+        .find("Grand Chalon is served by the A6 motorway")
+        .expect("the motorway's answer");
+    assert!(port < motorway, "{out:#?}");
+    let sectors = out
+        .stdout
+        .find("Grand Chalon's economy rests on three historic sectors")
+        .expect("the sectors' answer");
+    // Agriculture is a word the base does not know: not a follow-up the sectors answer, read
+    // alone it gets a "did you mean".
+    let agriculture = out
+        .stdout
+        .rfind("Je ne suis pas sûr d'avoir bien compris")
+        .expect("agriculture is not answered with the sectors");
+    assert!(port < sectors && sectors < agriculture, "{out:#?}");
 }
 
 #[test]
@@ -1529,6 +1542,45 @@ fn a_greeting_to_the_room_is_greeted_back_not_answered() {
             "the shipped base's greeting: {reply:#}"
         );
     }
+}
+
+#[test]
+fn eval_conversation_reads_follow_ups_and_starts_afresh_after_a_comment() {
+    let dir = tempfile::tempdir().unwrap();
+    let follow_up =
+        "parcnord\tWhat land is available at ParcNord?\nparcnord-access\tand the access?\n";
+    let together = dir.path().join("together.tsv");
+    std::fs::write(&together, follow_up).unwrap();
+    let apart = dir.path().join("apart.tsv");
+    std::fs::write(
+        &apart,
+        follow_up.replace("\nparcnord-access", "\n# conversation 2\nparcnord-access"),
+    )
+    .unwrap();
+    let eval = |file: &Path, conversation: bool| {
+        let mut command = valbourg();
+        command.arg("eval").arg(file);
+        if conversation {
+            command.arg("--conversation");
+        }
+        run(&mut command).stdout
+    };
+    assert!(
+        eval(&together, true).starts_with("in scope: 2/2"),
+        "{}",
+        eval(&together, true)
+    );
+    // Alone, or after a comment that starts a new conversation, the follow-up asks nothing.
+    assert!(
+        eval(&together, false).starts_with("in scope: 1/2"),
+        "{}",
+        eval(&together, false)
+    );
+    assert!(
+        eval(&apart, true).starts_with("in scope: 1/2"),
+        "{}",
+        eval(&apart, true)
+    );
 }
 
 /// The eval sets' floors (README, "Measured accuracy"): a change to the matcher or the base

@@ -803,6 +803,58 @@ async fn a_follow_up_is_read_with_its_authors_previous_question() {
     );
 }
 
+/// A question the cooldown held back was never answered: it is not what the asker's next
+/// follow-up is read with.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_question_held_back_by_the_cooldown_is_not_the_context_of_a_follow_up() {
+    let (discord, _bot) = connected("cooldown_seconds = 600").await;
+    let asker = fake_discord::user(4_800, "investor");
+    let ask = |id: u64, text: &str| {
+        let mut message = fake_discord::message(
+            id,
+            3_000,
+            Some(5_000),
+            asker.clone(),
+            &format!("<@{}> {text}", fake_discord::BOT_ID),
+        );
+        message["mentions"] = serde_json::json!([fake_discord::bot_user()]);
+        discord.dispatch("MESSAGE_CREATE", message);
+    };
+    let reply_to = |id: u64| {
+        let id = id.to_string();
+        move |c: &support::fake_discord::RestCall| {
+            c.method == "POST"
+                && c.path == "/api/v10/channels/3000/messages"
+                && c.body["message_reference"]["message_id"] == id.as_str()
+        }
+    };
+    ask(2_800, "What land is available at ParcNord?");
+    discord.wait_for_call(reply_to(2_800)).await;
+    ask(2_801, "Are there offices to rent in Valbourg?");
+    let notice = discord.wait_for_call(reply_to(2_801)).await;
+    assert!(
+        notice.body["content"]
+            .as_str()
+            .unwrap()
+            .contains("600 seconds"),
+        "{:#}",
+        notice.body
+    );
+    // /ask has no cooldown: the follow-up is read with the land question, the last answered.
+    let options =
+        serde_json::json!([{ "name": "question", "type": 3, "value": "and the access?" }]);
+    discord.dispatch(
+        "INTERACTION_CREATE",
+        fake_discord::command(6_800, "ask", options, asker.clone(), None, "0"),
+    );
+    let follow_up = callback(&discord, 6_800).await;
+    assert_eq!(
+        follow_up.body["data"]["embeds"][0]["title"], "How do I reach ParcNord from the motorway?",
+        "{:#}",
+        follow_up.body
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn did_you_mean_offers_buttons_that_answer() {
     let (discord, _bot) = connected("").await;

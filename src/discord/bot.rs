@@ -45,11 +45,30 @@ pub struct Data {
 
 impl Data {
     /// Answers `question`, asked by `user` in `channel`, as the next message of their
-    /// conversation there.
+    /// conversation there. The conversation is only read, and not locked while matching:
+    /// [`Data::delivered`] records the reply once it is sent.
     fn ask(&self, engine: &Engine, channel: u64, user: u64, question: &str) -> Reply {
         let now = Instant::now();
+        let context = self
+            .conversations
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get((channel, user), now)
+            .context(now);
+        engine.ask_after(context.as_deref(), question, None)
+    }
+
+    /// Records that `reply` to `question` was sent to `user` in `channel`: the context of
+    /// their next follow-up there. A reply the cooldown held back is not recorded.
+    fn delivered(&self, channel: u64, user: u64, question: &str, reply: &Reply) {
+        let now = Instant::now();
         let mut conversations = self.conversations.lock().unwrap_or_else(|p| p.into_inner());
-        engine.ask_in(conversations.get((channel, user), now), question, None, now)
+        Engine::remember(
+            conversations.get((channel, user), now),
+            question,
+            reply,
+            now,
+        );
     }
 
     /// Records that `user` was shown `entry` in `channel` (a "did you mean" choice, a
@@ -352,6 +371,7 @@ async fn on_event(
                 .check(incoming.author_id, Instant::now());
             let message = match verdict {
                 CooldownVerdict::Answer => {
+                    data.delivered(incoming.channel_id, incoming.author_id, &question, &reply);
                     log_question(data, &engine, &question, &reply, incoming.author_id);
                     card_message(&Card::new(engine.base(), &reply))
                 }
@@ -524,12 +544,9 @@ async fn ask(
     question: String,
 ) -> Result<(), Error> {
     let engine = ctx.data().engine.load_full();
-    let reply = ctx.data().ask(
-        &engine,
-        ctx.channel_id().get(),
-        ctx.author().id.get(),
-        &question,
-    );
+    let (channel, user) = (ctx.channel_id().get(), ctx.author().id.get());
+    let reply = ctx.data().ask(&engine, channel, user, &question);
+    ctx.data().delivered(channel, user, &question, &reply);
     log_question(
         ctx.data(),
         &engine,

@@ -261,6 +261,12 @@ struct Slot<'a> {
     context: bool,
 }
 
+/// A message read as a follow-up, and the entry that answered the question it follows.
+struct FollowUpReading {
+    found: Found,
+    answered_before: Option<usize>,
+}
+
 /// The matching index of one knowledge base.
 pub struct Index {
     stemmers: Stemmers,
@@ -421,7 +427,7 @@ impl Index {
     pub fn find(&self, question: &str) -> Found {
         let words = normalize::words(question);
         let lang = self.detect_language(question, &words);
-        let read = stopwords::without_small_talk(stopwords::with_french_where(words.clone()));
+        let read = read_folded(words.clone());
         let names = normalize::capitalised_words(question);
         let slots = self.question_slots(&read, &names);
         if slots.is_empty() || is_courtesy(question, &words) {
@@ -478,6 +484,12 @@ impl Index {
     /// message itself names something of: a message that says nothing new ("and why?") or is
     /// about something else ("and the weather tomorrow?") is left to [`Index::find`].
     pub fn find_follow_up(&self, question: &str, context: &str) -> Option<Found> {
+        self.follow_up_reading(question, context)
+            .map(|reading| reading.found)
+    }
+
+    /// [`Index::find_follow_up`], with the entry that answered the earlier question.
+    fn follow_up_reading(&self, question: &str, context: &str) -> Option<FollowUpReading> {
         let words = normalize::words(question);
         if !stopwords::opens_follow_up(&words)
             || is_courtesy(question, &words)
@@ -485,9 +497,7 @@ impl Index {
         {
             return None;
         }
-        let read = stopwords::follow_up_content(stopwords::without_small_talk(
-            stopwords::with_french_where(words.clone()),
-        ));
+        let read = stopwords::follow_up_content(read_folded(words.clone()));
         let slots = self.question_slots(&read, &normalize::capitalised_words(question));
         // A word the base does not know is what the follow-up asks about ("and the rent?",
         // "et le secteur agricole ?", "and for Beaune?"): the earlier question cannot answer it.
@@ -545,22 +555,28 @@ impl Index {
         // is about something specific the earlier question asked (SaôneOr, then "and the
         // land?"). Else the message is a new question ("pareil pour Dijon" after the
         // population of Chalon).
+        // A name the earlier question asked about counts when the entry's answer names it
+        // (ParcNord, then "and the land?"); a plain word must be one its questions use, since
+        // long answers mention a bit of everything ("employers", then "et à Paris ?").
         let continues = Some(top.entry) == answered_before
             || context_slots.iter().any(|slot| {
                 slot.weight >= self.tuning.specific_term_weight
                     && self.slot_is(slot, |info| !info.question_word)
-                    && slot
-                        .terms
-                        .iter()
-                        .any(|t| entry.main.contains(t) || entry.answer.contains(t))
+                    && slot.terms.iter().any(|&t| {
+                        entry.main.contains(&t)
+                            || (self.info[t as usize].name && entry.answer.contains(&t))
+                    })
             });
         let band = self.band(&together, &slots, &candidates, false, true);
-        (names_something && continues && band == Band::Confident).then(|| Found {
-            band,
-            lang: self
-                .detect_language(question, &words)
-                .or_else(|| self.detect_language(context, &normalize::words(context))),
-            candidates,
+        (names_something && continues && band == Band::Confident).then(|| FollowUpReading {
+            found: Found {
+                band,
+                lang: self
+                    .detect_language(question, &words)
+                    .or_else(|| self.detect_language(context, &normalize::words(context))),
+                candidates,
+            },
+            answered_before,
         })
     }
 
@@ -568,23 +584,29 @@ impl Index {
     /// are `context`. Returns the match and whether it read the message as a follow-up.
     ///
     /// The follow-up reading ([`Index::find_follow_up`]) wins when the message alone is not
-    /// answered confidently, or when it breaks a near tie of the message alone ("and for
-    /// Lyon?" alone is as much about the "between Paris and Lyon" slogan as about distances);
-    /// a message that is clearly about something on its own is answered on its own.
+    /// answered confidently. Against a confident answer of the message alone, it wins only
+    /// when it breaks a near tie of the message alone in favour of the entry that answered
+    /// before ("and for Lyon?" after distances: alone, it is
+    /// as much about the "between Paris and Lyon" slogan); a message that is clearly about
+    /// something else on its own ("and the motorway?" after land) is answered on its own.
     pub fn find_in_conversation(&self, question: &str, context: Option<&str>) -> (Found, bool) {
         let alone = self.find(question);
-        let Some(follow_up) = context.and_then(|context| self.find_follow_up(question, context))
+        let Some(FollowUpReading {
+            found: follow_up,
+            answered_before,
+        }) = context.and_then(|context| self.follow_up_reading(question, context))
         else {
             return (alone, false);
         };
         let alone_best = alone.top().map_or(0.0, |c| c.score);
-        let near_tie = follow_up.top().is_some_and(|chosen| {
-            alone
-                .candidates
-                .iter()
-                .any(|c| c.entry == chosen.entry && c.score >= alone_best - FOLLOW_UP_NEAR_TIE)
+        let near_tie_for_the_same_entry = follow_up.top().is_some_and(|chosen| {
+            Some(chosen.entry) == answered_before
+                && alone
+                    .candidates
+                    .iter()
+                    .any(|c| c.entry == chosen.entry && c.score >= alone_best - FOLLOW_UP_NEAR_TIE)
         });
-        if alone.band != Band::Confident || near_tie {
+        if alone.band != Band::Confident || near_tie_for_the_same_entry {
             (follow_up, true)
         } else {
             (alone, false)
@@ -872,7 +894,8 @@ impl Index {
             let word = words[i].as_str();
             // "saône or" for "SaôneOr": two words the base writes as one. Only when one half
             // means nothing alone, so that "grand chalon" stays two known words.
-            // An elided article ("l'usinerie", "d'industrie") is its own word, never half of one.
+            // A one-letter word or "qu" is what folding leaves of an elided article
+            // ("l'usinerie", "d'industrie", "qu'est-ce"): its own word, never half of one.
             let elided = word.len() == 1 || word == "qu";
             if !elided && let Some(next) = words.get(i + 1) {
                 let glued = format!("{word}{next}");
@@ -1198,7 +1221,13 @@ impl<'a> Sentences<'a> {
 
 /// The words a question is matched on: folded, with a French "où" read as "where".
 fn read_words(text: &str) -> Vec<String> {
-    stopwords::without_small_talk(stopwords::with_french_where(normalize::words(text)))
+    read_folded(normalize::words(text))
+}
+
+/// Folded `words` as the matcher reads them: a French "où" as "where", small talk and
+/// greetings to the room left out.
+fn read_folded(words: Vec<String>) -> Vec<String> {
+    stopwords::without_small_talk(stopwords::with_french_where(words))
 }
 
 /// A thank-you that asks nothing: "merci beaucoup pour votre aide", "thx for the info". Words

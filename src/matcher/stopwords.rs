@@ -688,6 +688,12 @@ const SMALL_TALK: &[&[&str]] = &[
     &["quick", "one"],
     &["petite", "question"],
 ];
+/// The words that may stand between a greeting and whom it addresses ("bonjour à tout le
+/// monde", "hello to all my friends").
+const ADDRESSING: &[&str] = &[
+    "a", "la", "le", "les", "l", "the", "to", "tout", "toute", "my", "mes", "ma", "mon", "dear",
+    "cher", "chere", "chers", "cheres", "you", "vous",
+];
 /// How many words may stand between a greeting and whom it addresses ("bonjour à tout le
 /// monde").
 const GREETING_REACH: usize = 4;
@@ -711,16 +717,14 @@ pub fn without_small_talk(words: Vec<String>) -> Vec<String> {
         if !AUDIENCE.contains(&word.as_str()) {
             continue;
         }
-        // Back to the greeting over nothing but stop words and whom it addresses: "hi all,
-        // how many people…" keeps its "people".
-        let greeted = words[i.saturating_sub(GREETING_REACH)..i]
-            .iter()
+        // Back to the greeting over small talk, articles and whom it addresses only: "hi all,
+        // how many people…" keeps its "people", "hi, which team?" its "team".
+        let greeted = (i.saturating_sub(GREETING_REACH)..i)
             .rev()
-            .find(|w| {
-                GREETINGS.contains(&w.as_str())
-                    || (!is_stop_word(w) && !AUDIENCE.contains(&w.as_str()))
-            })
-            .is_some_and(|w| GREETINGS.contains(&w.as_str()));
+            .filter(|&at| keep[at])
+            .map(|at| words[at].as_str())
+            .find(|w| GREETINGS.contains(w) || !(ADDRESSING.contains(w) || AUDIENCE.contains(w)))
+            .is_some_and(|w| GREETINGS.contains(&w));
         if greeted {
             keep[i] = false;
         }
@@ -862,6 +866,7 @@ mod tests {
             "how many people live chalon"
         );
         assert_eq!(read("who is the team to contact?"), "who team contact");
+        assert_eq!(read("Hi, which team?"), "team");
     }
 
     #[test]
