@@ -441,8 +441,9 @@ const COMPARISON_WORDS: &[&str] = &[
 ];
 
 /// Words that compare only right before another place: "Chalon and not Dijon", "Chalon ou
-/// Dijon ?" ("closer to Dijon or to Lyon", "c'est pas loin" compare nothing).
-const CONTRAST_WORDS: &[&str] = &["pas", "not", "non", "ou", "or"];
+/// Dijon ?", "Chalon over Lyon" ("closer to Dijon or to Lyon", "c'est pas loin", "over 100 km"
+/// compare nothing).
+const CONTRAST_WORDS: &[&str] = &["pas", "not", "non", "ou", "or", "over"];
 
 pub fn is_comparison_word(word: &str) -> bool {
     COMPARISON_WORDS.contains(&word)

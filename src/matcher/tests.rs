@@ -492,6 +492,11 @@ fn other_places_set_beside_the_territory_are_alternatives_not_the_subject() {
         "land"
     );
     assert_eq!(answer("industry training: Valbourg or Lyon?"), "training");
+    assert_eq!(
+        answer("why pick Valbourg over Lyon for industry training?"),
+        "training"
+    );
+    assert_eq!(answer("is Valbourg over 100 km from Lyon?"), "distances");
     // An unknown place offered as the alternative, capitalised or not.
     assert_eq!(answer("land for a factory in Valbourg or Geneva?"), "land");
     assert_eq!(
