@@ -84,6 +84,12 @@ impl<K: Hash + Eq> Conversations<K> {
         self.by_key.entry(key).or_default()
     }
 
+    /// The context of `key`'s next message at `now` ([`Conversation::context`]), without
+    /// creating a conversation for someone who has none.
+    pub fn context(&self, key: &K, now: Instant) -> Option<String> {
+        self.by_key.get(key)?.context(now)
+    }
+
     /// How many conversations are held.
     pub fn len(&self) -> usize {
         self.by_key.len()
@@ -158,6 +164,13 @@ mod tests {
         conversations
             .get(1_000, later)
             .remember("where is SaôneOr?", false, later);
+        assert_eq!(conversations.len(), 1);
+        // Reading someone's context does not open a conversation for them.
+        assert_eq!(conversations.context(&5_000, later), None);
+        assert_eq!(
+            conversations.context(&1_000, later).as_deref(),
+            Some("where is SaôneOr?")
+        );
         assert_eq!(conversations.len(), 1);
         // An active conversation survives pruning.
         for user in 2_000..2_100 {

@@ -128,8 +128,9 @@ pub enum Reading {
     /// Each question alone, as a first message.
     Alone,
     /// One after the other in one conversation, which starts afresh with each file and after
-    /// each comment line: a question may be read as a follow-up of the one answered before it. Measures what follow-ups win, and what they cost the questions
-    /// that do not follow anything.
+    /// each comment line: a question may be read as a follow-up of the one answered before
+    /// it. Measures what follow-ups win, and what they cost the questions that do not follow
+    /// anything.
     Conversation,
 }
 

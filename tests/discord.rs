@@ -277,14 +277,12 @@ async fn the_bot_answers_only_when_addressed_and_respects_the_cooldown() {
     );
 
     // A mention in a guild channel: answered, without the mention in the question.
-    let mut mention = fake_discord::message(
+    let mut mention = fake_discord::mention(
         2_003,
         3_003,
-        Some(5_000),
         fake_discord::user(4_003, "investor"),
-        &format!("<@{}> {question}", fake_discord::BOT_ID),
+        question,
     );
-    mention["mentions"] = serde_json::json!([fake_discord::bot_user()]);
     discord.dispatch("MESSAGE_CREATE", mention.clone());
     let answer = discord.wait_for_call(posts_to(3_003)).await;
     assert_eq!(
@@ -296,11 +294,7 @@ async fn the_bot_answers_only_when_addressed_and_respects_the_cooldown() {
     // The same user again at once: one polite notice, then silence.
     mention["id"] = serde_json::json!("2004");
     discord.dispatch("MESSAGE_CREATE", mention.clone());
-    let notice = discord
-        .wait_for_call(|c| {
-            posts_to(3_003)(c) && c.body["message_reference"]["message_id"] == "2004"
-        })
-        .await;
+    let notice = discord.wait_for_call(reply_in(3_003, 2_004)).await;
     assert!(
         notice.body["content"]
             .as_str()
@@ -754,30 +748,30 @@ async fn other_commands_answer_and_commands_register_in_the_configured_guild() {
     }
 }
 
+/// Whether a REST call posts the bot's reply to message `id` in `channel`.
+fn reply_in(channel: u64, id: u64) -> impl Fn(&support::fake_discord::RestCall) -> bool {
+    let path = format!("/api/v10/channels/{channel}/messages");
+    let id = id.to_string();
+    move |c| {
+        c.method == "POST"
+            && c.path == path
+            && c.body["message_reference"]["message_id"] == id.as_str()
+    }
+}
+
 /// A follow-up ("and the access?") is read with the question its author asked just before in
 /// that channel; the same words from someone else, who asked nothing before, are not.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_follow_up_is_read_with_its_authors_previous_question() {
     let (discord, _bot) = connected("cooldown_seconds = 0").await;
     let ask = |id: u64, user: u64, text: &str| {
-        let mut message = fake_discord::message(
-            id,
-            3_700,
-            Some(5_000),
-            fake_discord::user(user, "investor"),
-            &format!("<@{}> {text}", fake_discord::BOT_ID),
+        let asker = fake_discord::user(user, "investor");
+        discord.dispatch(
+            "MESSAGE_CREATE",
+            fake_discord::mention(id, 3_700, asker, text),
         );
-        message["mentions"] = serde_json::json!([fake_discord::bot_user()]);
-        discord.dispatch("MESSAGE_CREATE", message);
     };
-    let reply_to = |id: u64| {
-        let id = id.to_string();
-        move |c: &support::fake_discord::RestCall| {
-            c.method == "POST"
-                && c.path == "/api/v10/channels/3700/messages"
-                && c.body["message_reference"]["message_id"] == id.as_str()
-        }
-    };
+    let reply_to = |id: u64| reply_in(3_700, id);
     ask(2_700, 4_700, "What land is available at ParcNord?");
     let first = discord.wait_for_call(reply_to(2_700)).await;
     assert_eq!(
@@ -810,24 +804,10 @@ async fn a_question_held_back_by_the_cooldown_is_not_the_context_of_a_follow_up(
     let (discord, _bot) = connected("cooldown_seconds = 600").await;
     let asker = fake_discord::user(4_800, "investor");
     let ask = |id: u64, text: &str| {
-        let mut message = fake_discord::message(
-            id,
-            3_000,
-            Some(5_000),
-            asker.clone(),
-            &format!("<@{}> {text}", fake_discord::BOT_ID),
-        );
-        message["mentions"] = serde_json::json!([fake_discord::bot_user()]);
+        let message = fake_discord::mention(id, 3_000, asker.clone(), text);
         discord.dispatch("MESSAGE_CREATE", message);
     };
-    let reply_to = |id: u64| {
-        let id = id.to_string();
-        move |c: &support::fake_discord::RestCall| {
-            c.method == "POST"
-                && c.path == "/api/v10/channels/3000/messages"
-                && c.body["message_reference"]["message_id"] == id.as_str()
-        }
-    };
+    let reply_to = |id: u64| reply_in(3_000, id);
     ask(2_800, "What land is available at ParcNord?");
     discord.wait_for_call(reply_to(2_800)).await;
     ask(2_801, "Are there offices to rent in Valbourg?");

@@ -10,7 +10,7 @@ use super::config::{BotConfig, Token};
 use super::limits;
 use super::policy::{self, ButtonAction, Cooldown, CooldownVerdict, IncomingMessage};
 use crate::answer::Reply;
-use crate::conversation::Conversations;
+use crate::conversation::{Conversation, Conversations};
 use crate::lang::Lang;
 use crate::matcher::Band;
 use crate::question_log::{LoggedQuestion, QuestionLog};
@@ -48,35 +48,35 @@ impl Data {
     /// conversation there. The conversation is only read, and not locked while matching:
     /// [`Data::delivered`] records the reply once it is sent.
     fn ask(&self, engine: &Engine, channel: u64, user: u64, question: &str) -> Reply {
-        let now = Instant::now();
         let context = self
             .conversations
             .lock()
             .unwrap_or_else(|p| p.into_inner())
-            .get((channel, user), now)
-            .context(now);
+            .context(&(channel, user), Instant::now());
         engine.ask_after(context.as_deref(), question, None)
+    }
+
+    /// Runs `record` on the conversation of `user` in `channel`, at the current time.
+    fn record(&self, channel: u64, user: u64, record: impl FnOnce(&mut Conversation, Instant)) {
+        let now = Instant::now();
+        let mut conversations = self.conversations.lock().unwrap_or_else(|p| p.into_inner());
+        record(conversations.get((channel, user), now), now);
     }
 
     /// Records that `reply` to `question` was sent to `user` in `channel`: the context of
     /// their next follow-up there. A reply the cooldown held back is not recorded.
     fn delivered(&self, channel: u64, user: u64, question: &str, reply: &Reply) {
-        let now = Instant::now();
-        let mut conversations = self.conversations.lock().unwrap_or_else(|p| p.into_inner());
-        Engine::remember(
-            conversations.get((channel, user), now),
-            question,
-            reply,
-            now,
-        );
+        self.record(channel, user, |conversation, now| {
+            Engine::remember(conversation, question, reply, now)
+        });
     }
 
     /// Records that `user` was shown `entry` in `channel` (a "did you mean" choice, a
     /// see-also link), so that their next follow-up reads it as context.
     fn answered(&self, engine: &Engine, channel: u64, user: u64, entry: usize, lang: Lang) {
-        let now = Instant::now();
-        let mut conversations = self.conversations.lock().unwrap_or_else(|p| p.into_inner());
-        engine.answered_in(conversations.get((channel, user), now), entry, lang, now);
+        self.record(channel, user, |conversation, now| {
+            engine.answered_in(conversation, entry, lang, now)
+        });
     }
 }
 

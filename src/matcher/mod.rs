@@ -552,12 +552,11 @@ impl Index {
                 && slot.terms.iter().any(|t| entry.main.contains(t))
         });
         // The answer continues the conversation: it is the entry that answered before, or it
-        // is about something specific the earlier question asked (SaôneOr, then "and the
-        // land?"). Else the message is a new question ("pareil pour Dijon" after the
-        // population of Chalon).
-        // A name the earlier question asked about counts when the entry's answer names it
-        // (ParcNord, then "and the land?"); a plain word must be one its questions use, since
-        // long answers mention a bit of everything ("employers", then "et à Paris ?").
+        // is about something specific the earlier question asked; else the message is a new
+        // question ("pareil pour Dijon" after the population of Chalon). A name counts when the
+        // entry's answer names it (ParcNord, then "and the land?"); a plain word must be one
+        // its questions use, since long answers mention a bit of everything ("employers", then
+        // "et à Paris ?").
         let continues = Some(top.entry) == answered_before
             || context_slots.iter().any(|slot| {
                 slot.weight >= self.tuning.specific_term_weight
@@ -586,9 +585,9 @@ impl Index {
     /// The follow-up reading ([`Index::find_follow_up`]) wins when the message alone is not
     /// answered confidently. Against a confident answer of the message alone, it wins only
     /// when it breaks a near tie of the message alone in favour of the entry that answered
-    /// before ("and for Lyon?" after distances: alone, it is
-    /// as much about the "between Paris and Lyon" slogan); a message that is clearly about
-    /// something else on its own ("and the motorway?" after land) is answered on its own.
+    /// before ("and for Lyon?" after distances: alone, it is as much about the "between Paris
+    /// and Lyon" slogan); a message that is clearly about something else on its own ("and the
+    /// motorway?" after land) is answered on its own.
     pub fn find_in_conversation(&self, question: &str, context: Option<&str>) -> (Found, bool) {
         let alone = self.find(question);
         let Some(FollowUpReading {
@@ -1219,7 +1218,7 @@ impl<'a> Sentences<'a> {
     }
 }
 
-/// The words a question is matched on: folded, with a French "où" read as "where".
+/// The words a question is matched on: [`read_folded`] of its folded words.
 fn read_words(text: &str) -> Vec<String> {
     read_folded(normalize::words(text))
 }

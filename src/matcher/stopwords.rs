@@ -467,21 +467,17 @@ const SIGN_OFFS: &[&str] = &[
     "best",
     "sincerely",
     "yours",
-    "cheers",
     "cordialement",
     "cdlt",
     "bien",
     "salutations",
     "respectueusement",
-    "merci",
-    "thanks",
-    "thank",
-    "thx",
 ];
 
-/// True for the first word of a line that signs a message off rather than asks.
+/// True for the first word of a line that signs a message off rather than asks: a sign-off
+/// or a thank-you ("Merci, Julien").
 pub fn is_sign_off(first_word: &str) -> bool {
-    SIGN_OFFS.contains(&first_word)
+    SIGN_OFFS.contains(&first_word) || is_thanks(first_word)
 }
 
 /// Words that open a follow-up: the message adds to the question before it ("and for
@@ -501,39 +497,26 @@ const FOLLOW_UP_OPENERS: &[&str] = &[
 ];
 const FOLLOW_UP_OPENING_PAIRS: &[[&str; 2]] =
     &[["what", "about"], ["how", "about"], ["what", "of"]];
-/// Words that only say a message follows up ("same question for the port", "pareil pour
-/// Dijon"): once it is read with its context, they ask nothing themselves.
-const FOLLOW_UP_WORDS: &[&str] = &[
-    "same",
-    "meme",
-    "question",
-    "questions",
-    "idem",
-    "pareil",
-    "also",
-    "aussi",
-    "quid",
-    "sinon",
-    "otherwise",
-    "thing",
-    "chose",
-    "about",
-];
+/// Besides its openers, the words that only say a message follows up ("same question for the
+/// port", "pareil pour Dijon"): once it is read with its context, they ask nothing themselves.
+const FOLLOW_UP_WORDS: &[&str] = &["question", "questions", "thing", "chose", "about"];
 
 /// The words of a follow-up that say what it asks: its own follow-up words aside.
 pub fn follow_up_content(words: Vec<String>) -> Vec<String> {
     words
         .into_iter()
-        .filter(|w| !FOLLOW_UP_WORDS.contains(&w.as_str()))
+        .filter(|w| {
+            !FOLLOW_UP_OPENERS.contains(&w.as_str()) && !FOLLOW_UP_WORDS.contains(&w.as_str())
+        })
         .collect()
 }
 
-/// Words said before a follow-up's opener ("ok and for Lyon?", "merci, et pour le port ?").
+/// Words said before a follow-up's opener ("ok and for Lyon?"), besides thanks ("merci, et
+/// pour le port ?").
 const ACKNOWLEDGEMENTS: &[&str] = &[
-    "ok", "okay", "oki", "k", "kk", "dac", "daccord", "d", "accord", "merci", "thanks", "thank",
-    "you", "thx", "cool", "super", "nice", "great", "parfait", "perfect", "top", "ah", "oh", "hmm",
-    "hm", "bon", "alors", "so", "well", "genial", "nickel", "yes", "oui", "right", "got", "it",
-    "noted", "note",
+    "ok", "okay", "oki", "k", "kk", "dac", "daccord", "d", "accord", "you", "cool", "super",
+    "nice", "great", "parfait", "perfect", "top", "ah", "oh", "hmm", "hm", "bon", "alors", "so",
+    "well", "genial", "nickel", "yes", "oui", "right", "got", "it", "noted", "note",
 ];
 
 /// True when a message's folded `words` open as a follow-up of the question before it, after
@@ -541,7 +524,7 @@ const ACKNOWLEDGEMENTS: &[&str] = &[
 pub fn opens_follow_up(words: &[String]) -> bool {
     let start = words
         .iter()
-        .position(|w| !ACKNOWLEDGEMENTS.contains(&w.as_str()))
+        .position(|w| !ACKNOWLEDGEMENTS.contains(&w.as_str()) && !is_thanks(w))
         .unwrap_or(words.len());
     let rest = &words[start..];
     match rest {
@@ -704,8 +687,8 @@ const GREETING_REACH: usize = 4;
 pub fn without_small_talk(words: Vec<String>) -> Vec<String> {
     let mut keep = vec![true; words.len()];
     for phrase in SMALL_TALK {
-        for start in 0..words.len().saturating_sub(phrase.len() - 1) {
-            if words[start..start + phrase.len()]
+        for (start, window) in words.windows(phrase.len()).enumerate() {
+            if window
                 .iter()
                 .zip(phrase.iter())
                 .all(|(word, listed)| word == listed)

@@ -175,6 +175,20 @@ pub fn ready_for_shard(address: SocketAddr, shard: Value) -> Value {
     })
 }
 
+/// A message in guild channel `channel_id` that mentions the bot before `text`, as Discord
+/// writes a mention in the content and lists it in `mentions`.
+pub fn mention(id: u64, channel_id: u64, author: Value, text: &str) -> Value {
+    let mut message = message(
+        id,
+        channel_id,
+        Some(5_000),
+        author,
+        &format!("<@{BOT_ID}> {text}"),
+    );
+    message["mentions"] = json!([bot_user()]);
+    message
+}
+
 /// A message as MESSAGE_CREATE carries it and as POST /channels/{id}/messages returns it.
 pub fn message(
     id: u64,
