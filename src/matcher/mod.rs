@@ -225,6 +225,8 @@ struct TermInfo {
 #[derive(Debug, Clone)]
 struct Phrase {
     pattern: Vec<Vec<TermId>>,
+    /// The name's folded words, one per pattern position.
+    words: Vec<String>,
     term: TermId,
 }
 
@@ -241,6 +243,8 @@ struct IndexedEntry {
     /// Terms of its answers and topic title only.
     answer: HashSet<TermId>,
     keywords: HashSet<TermId>,
+    /// The entries its answer offers next (`see_also`).
+    see_also: Vec<usize>,
 }
 
 /// One matched unit of a question: a word (or name) and the terms it may stand for.
@@ -370,7 +374,10 @@ impl Index {
             .filter(|words| !words.is_empty())
             .collect();
         for (entry_index, entry) in base.entries.iter().enumerate() {
-            let mut indexed = IndexedEntry::default();
+            let mut indexed = IndexedEntry {
+                see_also: entry.see_also.clone(),
+                ..IndexedEntry::default()
+            };
             for lang in Lang::ALL {
                 for phrasing in entry.questions.get(lang) {
                     let terms = builder.text_terms(&phrasing.text, lang);
@@ -447,8 +454,9 @@ impl Index {
             .as_ref()
             .map(|words| self.question_slots(words, &names));
         let asking_slots = focus_slots.as_deref().unwrap_or(&slots);
-        let off_topic = self.is_off_topic(&words);
         let mut candidates = self.score(&slots);
+        let off_topic = self.is_off_topic(&words)
+            && !self.asked_apart_from_off_topic(&sentences, candidates.first());
         let mut band = self.band(&slots, asking_slots, &candidates, off_topic, short);
         // A long message that is not answered as a whole may be answered by its asking
         // sentence, read on its own: greetings and company context no longer dilute it.
@@ -472,6 +480,21 @@ impl Index {
             candidates,
             lang,
         }
+    }
+
+    /// Whether, in a message of several asking sentences, one without an off-topic word asks
+    /// on its own what the whole message is answered with: "Is there a TGV to Paris? Our
+    /// executives will fly into CDG airport." asks about trains, whatever the airport.
+    fn asked_apart_from_off_topic(&self, sentences: &Sentences, top: Option<&Candidate>) -> bool {
+        // Each sentence is one piece of the message, so reading it alone recurses no further.
+        sentences.asking.len() > 1
+            && sentences.asking.iter().any(|sentence| {
+                !self.is_off_topic(&normalize::words(sentence)) && {
+                    let alone = self.find(sentence);
+                    alone.band == Band::Confident
+                        && alone.top().map(|c| c.entry) == top.map(|c| c.entry)
+                }
+            })
     }
 
     /// Reads `question` as a follow-up of `context`, the question answered just before ("and
@@ -737,7 +760,14 @@ impl Index {
                 Band::NoMatch
             };
         }
-        if top.score >= settings.confident && top.score - second >= settings.margin && specific {
+        // An entry and one it links to often split a subject ("SaôneOr" and "land left on
+        // SaôneOr"): when both fit almost equally, the better one answers and its see-also
+        // offers the other, rather than asking the asker to choose between near twins.
+        let leads_its_sibling = candidates
+            .get(1)
+            .is_some_and(|c| top.score > c.score && top_entry.see_also.contains(&c.entry));
+        let clear_lead = top.score - second >= settings.margin || leads_its_sibling;
+        if top.score >= settings.confident && clear_lead && specific {
             Band::Confident
         } else if top.score >= settings.unsure {
             Band::Unsure
@@ -886,6 +916,8 @@ impl Index {
     /// Turns the question's words into weighted slots.
     fn question_slots<'a>(&self, words: &'a [String], names: &[String]) -> Vec<Slot<'a>> {
         let mut units: Vec<Vec<TermId>> = Vec::new();
+        // The word each unit was read from ("" when it is half of a split word).
+        let mut unit_words: Vec<String> = Vec::new();
         let mut unknown: Vec<(f64, &'a str, bool, bool)> = Vec::new();
         let mut origins: Vec<Vec<TermId>> = Vec::new();
         let mut i = 0;
@@ -906,11 +938,13 @@ impl Index {
                     && let Some(terms) = self.surface.get(&glued)
                 {
                     units.push(terms.clone());
+                    unit_words.push(glued);
                     i += 2;
                     continue;
                 }
                 if let Some(terms) = self.glued_misspelling(word, next) {
                     units.push(terms);
+                    unit_words.push(format!("{word}{next}"));
                     i += 2;
                     continue;
                 }
@@ -926,9 +960,11 @@ impl Index {
                     origins.push(terms.clone());
                 }
                 units.push(terms);
+                unit_words.push(word.to_string());
             } else if let Some((left, right)) = self.split(word) {
                 units.push(left);
                 units.push(right);
+                unit_words.extend([String::new(), String::new()]);
             } else if stopwords::is_question_word(word) {
                 // A question word the base never uses is no evidence of another subject.
                 continue;
@@ -960,7 +996,7 @@ impl Index {
                 });
             }
         };
-        let multi_word_names = self.names_in(&units);
+        let multi_word_names = self.names_in(&units, &unit_words);
         for terms in units {
             let weight = self.slot_weight(&terms);
             push(terms, weight, &mut slots);
@@ -1141,8 +1177,8 @@ impl Index {
     }
 
     /// The multi-word names found in a sequence of resolved words, longest first.
-    fn names_in(&self, units: &[Vec<TermId>]) -> Vec<TermId> {
-        names_in(&self.phrases, units)
+    fn names_in(&self, units: &[Vec<TermId>], words: &[String]) -> Vec<TermId> {
+        names_in(&self.phrases, &self.synonym_labels, units, words)
     }
 }
 
@@ -1253,9 +1289,22 @@ fn is_courtesy(question: &str, words: &[String]) -> bool {
         && words[reason..].iter().filter(|w| says_something(w)).count() <= MAX_THANKED_WORDS
 }
 
-/// Greedy longest match of the phrases over `units`; a unit matches a position of a phrase
-/// when they share a term.
-fn names_in(phrases: &HashMap<TermId, Vec<Phrase>>, units: &[Vec<TermId>]) -> Vec<TermId> {
+/// Greedy longest match of the phrases over `units`, read from `words`. A unit matches a
+/// position of a phrase when they share a synonym group ("logistique" for the "logistics" of
+/// "logistics sector"), or a stem and a word close to the name's: "manufacturing in Chalon"
+/// shares its stems with the company "Manufacture de Chalon" but does not name it.
+fn names_in(
+    phrases: &HashMap<TermId, Vec<Phrase>>,
+    synonym_groups: &HashMap<TermId, String>,
+    units: &[Vec<TermId>],
+    words: &[String],
+) -> Vec<TermId> {
+    const MAX_NAME_WORD_EDITS: usize = 2;
+    let matches = |accepted: &[TermId], listed: &str, unit: &[TermId], said: &str| {
+        let close = said.is_empty() || strsim::levenshtein(said, listed) <= MAX_NAME_WORD_EDITS;
+        unit.iter()
+            .any(|t| accepted.contains(t) && (close || synonym_groups.contains_key(t)))
+    };
     let mut found = Vec::new();
     let mut i = 0;
     while i < units.len() {
@@ -1272,8 +1321,9 @@ fn names_in(phrases: &HashMap<TermId, Vec<Phrase>>, units: &[Vec<TermId>]) -> Ve
                 && phrase
                     .pattern
                     .iter()
-                    .zip(&units[i..i + len])
-                    .all(|(accepted, unit)| unit.iter().any(|t| accepted.contains(t)))
+                    .zip(&phrase.words)
+                    .zip(units[i..i + len].iter().zip(&words[i..i + len]))
+                    .all(|((accepted, listed), (unit, said))| matches(accepted, listed, unit, said))
             {
                 if !found.contains(&phrase.term) {
                     found.push(phrase.term);
@@ -1380,6 +1430,7 @@ impl Builder {
         if !phrases.iter().any(|p| p.pattern == pattern) {
             phrases.push(Phrase {
                 pattern: pattern.clone(),
+                words: words.to_vec(),
                 term,
             });
         }
@@ -1388,13 +1439,18 @@ impl Builder {
                 .phrases
                 .entry(pattern[0][1])
                 .or_default()
-                .push(Phrase { pattern, term });
+                .push(Phrase {
+                    pattern,
+                    words: words.to_vec(),
+                    term,
+                });
         }
     }
 
     /// The terms of a text written in `lang`: its words' terms and the names it contains.
     fn text_terms(&mut self, text: &str, lang: Lang) -> Vec<TermId> {
         let mut units = Vec::new();
+        let mut unit_words = Vec::new();
         let words = normalize::words(text);
         for word in &words {
             *self.word_frequency.entry(word.clone()).or_default() += 1;
@@ -1409,8 +1465,14 @@ impl Builder {
                 continue;
             }
             units.push(vec![self.word(&word, lang)]);
+            unit_words.push(word);
         }
-        let names = names_in(&self.index.phrases, &units);
+        let names = names_in(
+            &self.index.phrases,
+            &self.index.synonym_labels,
+            &units,
+            &unit_words,
+        );
         let mut terms: Vec<TermId> = units.into_iter().flatten().collect();
         terms.extend(names);
         terms.sort_unstable();

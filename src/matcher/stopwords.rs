@@ -668,6 +668,14 @@ const SMALL_TALK: &[&[&str]] = &[
     &["comment", "vas", "tu"],
     &["comment", "ca", "va"],
     &["ca", "va"],
+    &["good", "morning"],
+    &["good", "afternoon"],
+    &["good", "evening"],
+    &["bonne", "journee"],
+    &["bonne", "soiree"],
+    &["new", "here"],
+    &["nouveau", "ici"],
+    &["nouvelle", "ici"],
     &["quick", "question"],
     &["quick", "one"],
     &["petite", "question"],
@@ -840,6 +848,8 @@ mod tests {
         assert_eq!(read("wsh ça va la team ?"), "");
         assert_eq!(read("Bonjour à tout le monde 👋"), "");
         assert_eq!(read("hello everyone, how are you?"), "");
+        assert_eq!(read("Hi everyone, new here 👋"), "");
+        assert_eq!(read("Good morning. Which land is free?"), "land free");
         assert_eq!(
             read("hey guys, quick question: where is the port?"),
             "where port"

@@ -637,3 +637,141 @@ fn an_elided_article_is_never_glued_to_the_next_word() {
     assert_eq!(slots[0].terms, atelier);
     assert_eq!(answer("c'est quoi l'atelier ?"), "training");
 }
+
+/// Two entries about one park, the park linking to its land when `linked`, with a margin wide enough
+/// that the park's own questions lead the land entry by less than it.
+fn twin_park_entries(linked: bool) -> (KnowledgeBase, Index) {
+    let see_also = if linked {
+        r#"see_also = ["park-land"]"#
+    } else {
+        ""
+    };
+    let text = format!(
+        r#"
+[topic]
+id = "parks"
+title = {{ fr = "Parcs", en = "Parks" }}
+
+[[entry]]
+id = "park"
+questions.fr = ["Qu'est-ce que la zone Kodak ?", "zone Kodak", "la grande zone au nord"]
+questions.en = ["What is the Kodak zone?", "Kodak zone", "the big zone up north"]
+answer.fr = "La zone Kodak est le grand parc d'activités du nord."
+answer.en = "The Kodak zone is the big business park up north."
+{see_also}
+sources = ["test"]
+updated = 2026-11-26
+
+[[entry]]
+id = "park-land"
+questions.fr = ["Reste-t-il des terrains sur la zone Kodak ?", "terrain zone Kodak"]
+questions.en = ["Is there land left on the Kodak zone?", "Kodak zone land"]
+answer.fr = "Il reste des terrains sur la zone Kodak."
+answer.en = "Some land is left on the Kodak zone."
+sources = ["test"]
+updated = 2026-11-26
+"#
+    );
+    let files = vec![
+        SourceFile::new("k/parks.toml", text),
+        SourceFile::new("k/settings.toml", "[matching]\nmargin = 0.3\n".to_string()),
+    ];
+    let (base, diagnostics) = parse_files(std::path::Path::new("k"), &files);
+    let base = base.unwrap_or_else(|| panic!("test base is invalid: {diagnostics:#?}"));
+    let index = Index::build(&base);
+    (base, index)
+}
+
+#[test]
+fn an_entry_answers_when_it_leads_its_own_sibling_narrowly() {
+    for question in ["kodak zone?", "la zone kodak ?"] {
+        let (base, index) = twin_park_entries(true);
+        let found = index.find(question);
+        assert_eq!(found.band, Band::Confident, "{question}: {found:?}");
+        assert_eq!(base.entries[found.candidates[0].entry].id, "park");
+        // The same lead between unrelated entries is too narrow to choose.
+        let (_, index) = twin_park_entries(false);
+        assert_eq!(index.find(question).band, Band::Unsure, "{question}");
+    }
+}
+
+#[test]
+fn linked_entries_that_tie_exactly_still_ask() {
+    let (_, index) = index();
+    // "industrie" ties training and recruiting: linking them must not pick one by file order.
+    let text = PARKS.replace(
+        "id = \"training\"",
+        "id = \"training\"\nsee_also = [\"recruiting\"]",
+    );
+    let files = vec![
+        SourceFile::new("k/parks.toml", text),
+        SourceFile::new("k/settings.toml", SETTINGS.to_string()),
+        SourceFile::new("k/synonyms.toml", SYNONYMS.to_string()),
+    ];
+    let (base, _) = parse_files(std::path::Path::new("k"), &files);
+    let linked = Index::build(&base.expect("valid"));
+    assert_eq!(index.find("industrie").band, Band::Unsure);
+    assert_eq!(linked.find("industrie").band, Band::Unsure);
+}
+
+#[test]
+fn a_name_is_not_read_from_other_forms_of_its_words() {
+    let text = r#"
+[topic]
+id = "economy"
+title = { fr = "Économie", en = "Economy" }
+
+[[entry]]
+id = "company"
+questions.fr = ["Qu'est-ce que la Manufacture de Valbourg ?", "Manufacture de Valbourg"]
+questions.en = ["What is the Manufacture de Valbourg?", "Manufacture de Valbourg"]
+keywords = ["Manufacture de Valbourg"]
+answer.fr = "La Manufacture de Valbourg fabrique des meubles."
+answer.en = "Manufacture de Valbourg makes furniture."
+sources = ["test"]
+updated = 2026-11-26
+
+[[entry]]
+id = "industry-jobs"
+questions.fr = ["Quelle part des emplois dans l'industrie ?", "emplois industriels"]
+questions.en = ["What share of jobs is in manufacturing?", "industry jobs", "manufacturing jobs"]
+answer.fr = "L'industrie compte pour 20 % des emplois."
+answer.en = "Manufacturing accounts for 20% of jobs."
+sources = ["test"]
+updated = 2026-11-26
+"#;
+    let files = vec![SourceFile::new("k/economy.toml", text.to_string())];
+    let (base, diagnostics) = parse_files(std::path::Path::new("k"), &files);
+    let base = base.unwrap_or_else(|| panic!("test base is invalid: {diagnostics:#?}"));
+    let index = Index::build(&base);
+    let answered = |question: &str| {
+        let found = index.find(question);
+        assert_eq!(found.band, Band::Confident, "{question}: {found:?}");
+        base.entries[found.candidates[0].entry].id.as_str()
+    };
+    assert_eq!(
+        answered("% of jobs in manufacturing in Valbourg?"),
+        "industry-jobs"
+    );
+    // The name itself, joined by another small word or with a typo, is still the company.
+    assert_eq!(answered("la manufacture de valbourg"), "company");
+    assert_eq!(answered("the manufactur of Valbourg"), "company");
+}
+
+#[test]
+fn an_off_topic_word_in_another_sentence_does_not_sink_the_question() {
+    assert_eq!(
+        answer("What land is available for a factory? The weather there is great, I hear."),
+        "land"
+    );
+    // Two questions, one in scope: that one is answered.
+    assert_eq!(
+        answer("weather in Valbourg tomorrow? any land for a factory"),
+        "land"
+    );
+    // In the sentence that asks, the off-topic word still counts.
+    assert_ne!(
+        answer("Hello. Any land for a factory with good weather?"),
+        "land"
+    );
+}
