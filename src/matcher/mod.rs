@@ -436,7 +436,8 @@ impl Index {
         let lang = self.detect_language(question, &words);
         let read = read_folded(words.clone());
         let names = normalize::capitalised_words(question);
-        let slots = self.question_slots(&read, &names);
+        let acronyms = normalize::acronyms(question);
+        let slots = self.question_slots(&read, &names, &acronyms);
         if slots.is_empty() || is_courtesy(question, &words) {
             return Found {
                 band: Band::Empty,
@@ -452,7 +453,7 @@ impl Index {
         let focus_words = sentences.focus().map(read_words);
         let focus_slots = focus_words
             .as_ref()
-            .map(|words| self.question_slots(words, &names));
+            .map(|words| self.question_slots(words, &names, &acronyms));
         let asking_slots = focus_slots.as_deref().unwrap_or(&slots);
         let mut candidates = self.score(&slots);
         let off_topic = self.is_off_topic(&words)
@@ -521,7 +522,11 @@ impl Index {
             return None;
         }
         let read = stopwords::follow_up_content(read_folded(words.clone()));
-        let slots = self.question_slots(&read, &normalize::capitalised_words(question));
+        let slots = self.question_slots(
+            &read,
+            &normalize::capitalised_words(question),
+            &normalize::acronyms(question),
+        );
         // A word the base does not know is what the follow-up asks about ("and the rent?",
         // "et le secteur agricole ?", "and for Beaune?"): the earlier question cannot answer it.
         if slots.is_empty()
@@ -531,8 +536,11 @@ impl Index {
             return None;
         }
         let context_words = read_words(context);
-        let context_slots =
-            self.question_slots(&context_words, &normalize::capitalised_words(context));
+        let context_slots = self.question_slots(
+            &context_words,
+            &normalize::capitalised_words(context),
+            &normalize::acronyms(context),
+        );
         // The earlier question's unknown words were its own context, and a word the message
         // says again is the message's.
         let context_slots: Vec<Slot> = context_slots
@@ -660,7 +668,11 @@ impl Index {
         for (&term, first_word) in &self.synonym_labels {
             term_names.insert(term, format!("{first_word}…"));
         }
-        let slots = self.question_slots(&words, &normalize::capitalised_words(question));
+        let slots = self.question_slots(
+            &words,
+            &normalize::capitalised_words(question),
+            &normalize::acronyms(question),
+        );
         let mut out = String::new();
         for slot in &slots {
             let label = match &slot.unknown_word {
@@ -914,7 +926,12 @@ impl Index {
     }
 
     /// Turns the question's words into weighted slots.
-    fn question_slots<'a>(&self, words: &'a [String], names: &[String]) -> Vec<Slot<'a>> {
+    fn question_slots<'a>(
+        &self,
+        words: &'a [String],
+        names: &[String],
+        acronyms: &[String],
+    ) -> Vec<Slot<'a>> {
         let mut units: Vec<Vec<TermId>> = Vec::new();
         // The word each unit was read from ("" when it is half of a split word).
         let mut unit_words: Vec<String> = Vec::new();
@@ -953,7 +970,8 @@ impl Index {
             if stopwords::is_stop_word(word) {
                 continue;
             }
-            if let Some(terms) = self.resolve(word) {
+            let typos = !acronyms.iter().any(|acronym| acronym == word);
+            if let Some(terms) = self.resolve_spelt(word, typos) {
                 // "engineers moving from Lyon", "depuis Paris": where the asker comes from.
                 let after_from = stopwords::introduces_origin(&words[..i - 1]);
                 if after_from && terms.iter().any(|&t| self.info[t as usize].place) {
@@ -1138,8 +1156,9 @@ impl Index {
         }
     }
 
-    /// The terms a question word stands for: as written, by its stem, or as a corrected typo.
-    fn resolve(&self, word: &str) -> Option<Vec<TermId>> {
+    /// The terms a question word stands for: as written, by its stem, or, when `typos`, as a
+    /// corrected typo.
+    fn resolve_spelt(&self, word: &str, typos: bool) -> Option<Vec<TermId>> {
         if let Some(terms) = self.surface.get(word) {
             return Some(terms.clone());
         }
@@ -1153,6 +1172,9 @@ impl Index {
         }
         if !terms.is_empty() {
             return Some(terms);
+        }
+        if !typos {
+            return None;
         }
         let corrected = self.typo.correct(word)?;
         self.surface.get(corrected).cloned()

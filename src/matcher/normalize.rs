@@ -91,6 +91,25 @@ pub fn capitalised_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The folded words written in capitals only, three letters or more ("CACES", "CDG"): an
+/// acronym is spelt as its writer meant it, never a typo of a word. Empty when the text is
+/// mostly capitals ("WHERE IS THE PORT").
+pub fn acronyms(text: &str) -> Vec<String> {
+    let text = without_markup(text);
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let capitals = text.chars().filter(|c| c.is_uppercase()).count();
+    if capitals * 2 > letters {
+        return Vec::new();
+    }
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|token| {
+            token.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && token.chars().all(|c| !c.is_lowercase())
+        })
+        .flat_map(token_words)
+        .collect()
+}
+
 /// The folded words inside sentences (not the first of one, whose capital says nothing), each
 /// with whether it was capitalised. Empty when the text is mostly capitals.
 pub fn mid_sentence_words(text: &str) -> Vec<(String, bool)> {
@@ -326,6 +345,17 @@ mod tests {
         assert_eq!(comparable("terrain 🏭 dispo\u{0}\u{7}\t?"), "terrain dispo");
         assert_eq!(comparable("a < b > c"), "a b c");
         assert_eq!(comparable("@everyone land"), "land");
+    }
+
+    #[test]
+    fn acronyms_are_words_in_capitals_in_a_text_that_is_not() {
+        assert_eq!(
+            acronyms("formation CACES à Lyon, près de CDG ?"),
+            ["caces", "cdg"]
+        );
+        assert_eq!(acronyms("la phase 2 des TI, les EV et l'ADEME"), ["ademe"]);
+        assert!(acronyms("WHERE IS THE PORT").is_empty());
+        assert!(acronyms("").is_empty());
     }
 
     #[test]

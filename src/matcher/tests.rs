@@ -468,7 +468,7 @@ fn a_short_question_about_another_place_is_not_answered() {
     assert_eq!(answer("how far from Lyon is Valbourg?"), "distances");
     let (_, index) = index();
     let place = |word: &str| {
-        let term = index.resolve(word).expect("a known word")[0];
+        let term = index.resolve_spelt(word, true).expect("a known word")[0];
         (
             index.info[term as usize].place,
             index.info[term as usize].home,
@@ -631,15 +631,36 @@ fn an_elided_article_is_never_glued_to_the_next_word() {
     let (_, index) = index();
     // "latelier", a keyword, is not what "l'atelier" says: the word is "atelier".
     let words = read_words("c'est quoi l'atelier ?");
-    let slots = index.question_slots(&words, &[]);
-    let atelier = index.resolve("atelier").expect("a word of the base");
+    let slots = index.question_slots(&words, &[], &[]);
+    let atelier = index
+        .resolve_spelt("atelier", true)
+        .expect("a word of the base");
     assert_eq!(slots.len(), 1, "{slots:?}");
     assert_eq!(slots[0].terms, atelier);
     assert_eq!(answer("c'est quoi l'atelier ?"), "training");
 }
 
-/// Two entries about one park, the park linking to its land when `linked`, with a margin wide enough
-/// that the park's own questions lead the land entry by less than it.
+#[test]
+fn an_acronym_is_never_read_as_a_typo() {
+    let (_, index) = index();
+    let unknown = |question: &str| {
+        let words = read_words(question);
+        let slots = index.question_slots(
+            &words,
+            &normalize::capitalised_words(question),
+            &normalize::acronyms(question),
+        );
+        slots.iter().filter(|s| s.unknown_word.is_some()).count()
+    };
+    // "factry" is a typo of "factory"; "FACTRY", in a sentence that is not all capitals, is
+    // someone's acronym.
+    assert_eq!(unknown("land for a factry"), 0);
+    assert_eq!(unknown("land for a FACTRY"), 1);
+    assert_eq!(unknown("LAND FOR A FACTRY"), 0);
+}
+
+/// Two entries about one park, the park linking to its land when `linked`, with a margin wide
+/// enough that the park's own questions lead the land entry by less than it.
 fn twin_park_entries(linked: bool) -> (KnowledgeBase, Index) {
     let see_also = if linked {
         r#"see_also = ["park-land"]"#
