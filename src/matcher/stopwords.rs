@@ -435,6 +435,36 @@ const CHAT_FILLERS: &[&str] = &[
     "wesh", "jsp",
 ];
 
+/// Function words of the languages investors sometimes write in besides French and English
+/// (Spanish, Portuguese, Italian, German, Dutch), folded: they ask nothing, and as unknown words
+/// they would count against the synonyms that carry such a question ("¿Qué terrenos hay?").
+/// Words that are also English or French words of the base ("come", "van", "tag") are left out.
+#[rustfmt::skip]
+const OTHER_LANGUAGES: &[&str] = &[
+    // Spanish
+    "el", "los", "las", "del", "al", "una", "unos", "unas", "hay", "esta", "estan", "cual",
+    "cuales", "donde", "como", "cuantos", "cuantas", "para", "por", "con", "sin", "sobre", "o",
+    "pero", "muy", "mas", "este", "estos", "estas", "ese", "esa", "su", "sus", "nuestro", "nuestra",
+    "nuestros", "somos", "tenemos", "queremos", "puede", "pueden", "hola", "gracias", "buenos",
+    "dias",
+    // Portuguese
+    "os", "um", "uma", "umas", "da", "dos", "das", "na", "nas", "em", "sao", "quais", "qual",
+    "onde", "quanto", "quantos", "sem", "muito", "isso", "seu", "sua", "nosso", "nossa", "temos",
+    "pode", "podem", "ola", "obrigado", "obrigada",
+    // Italian
+    "lo", "gli", "dei", "degli", "delle", "della", "dello", "nel", "nella", "alla", "sono", "ci",
+    "quali", "quale", "dove", "quanti", "senza", "molto", "piu", "questo", "questa", "siamo",
+    "abbiamo", "vogliamo", "puo", "possono", "ciao", "grazie", "buongiorno",
+    // German
+    "der", "die", "den", "dem", "ein", "eine", "einen", "einem", "einer", "ist", "sind", "gibt",
+    "welche", "welcher", "welches", "wo", "wie", "viele", "wer", "warum", "fur", "mit", "ohne",
+    "und", "oder", "aber", "sehr", "mehr", "dieser", "diese", "unser", "unsere", "wir", "haben",
+    "wollen", "kann", "konnen", "hallo", "danke", "guten", "von", "zu", "zum", "zur", "bei", "nach",
+    "auf", "aus",
+    // Dutch
+    "het", "een", "voor", "zijn", "wij", "hoe", "waar", "welke", "wat", "er", "ook", "dank",
+];
+
 /// Words that compare places wherever they stand: "Chalon plutôt que Dijon", "Chalon vs
 /// Mâcon", "on hésite entre Chalon et Besançon".
 const COMPARISON_WORDS: &[&str] = &[
@@ -758,7 +788,8 @@ pub fn is_stop_word(word: &str) -> bool {
         && (FRENCH.contains(&word)
             || ENGLISH.contains(&word)
             || THANKS.contains(&word)
-            || CHAT_FILLERS.contains(&word))
+            || CHAT_FILLERS.contains(&word)
+            || OTHER_LANGUAGES.contains(&word))
 }
 
 /// The language this word is evidence for: `Some(true)` French, `Some(false)` English, `None`

@@ -796,3 +796,10 @@ fn an_off_topic_word_in_another_sentence_does_not_sink_the_question() {
         "land"
     );
 }
+
+#[test]
+fn function_words_of_other_languages_ask_nothing() {
+    // "hay", "para", "una", "quais", "os" say nothing against the words the base knows.
+    assert_eq!(answer("¿hay land disponible para una factory?"), "land");
+    assert_eq!(answer("quais são os plots para uma factory?"), "land");
+}
