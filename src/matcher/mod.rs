@@ -1047,7 +1047,9 @@ impl Index {
             || words
                 .windows(2)
                 .any(|pair| stopwords::is_contrast_word(&pair[0]) && is_place(&pair[1]));
-        if names_home && compares {
+        // "ici plutôt qu'à Dijon", "chez vous plutôt qu'à côté de Lyon": "here" names the
+        // territory as well as its name does.
+        if (names_home || stopwords::points_here(words)) && compares {
             slots.retain(|slot| {
                 !slot.unknown_name && !slot.alternative && !self.slot_is(slot, |info| info.place)
             });

@@ -491,6 +491,14 @@ const COMPARISON_WORDS: &[&str] = &[
 /// compare nothing).
 const CONTRAST_WORDS: &[&str] = &["pas", "not", "non", "ou", "or", "over"];
 
+/// Whether `words` point at the territory without naming it: "ici", "here", "chez vous".
+pub fn points_here(words: &[String]) -> bool {
+    words.iter().any(|w| w == "ici" || w == "here")
+        || words
+            .windows(2)
+            .any(|pair| pair[0] == "chez" && matches!(pair[1].as_str(), "vous" | "toi"))
+}
+
 pub fn is_comparison_word(word: &str) -> bool {
     COMPARISON_WORDS.contains(&word)
 }

@@ -803,3 +803,14 @@ fn function_words_of_other_languages_ask_nothing() {
     assert_eq!(answer("¿hay land disponible para una factory?"), "land");
     assert_eq!(answer("quais são os plots para uma factory?"), "land");
 }
+
+#[test]
+fn here_names_the_territory_in_a_comparison() {
+    assert_eq!(answer("un terrain ici plutôt qu'à Lyon ?"), "land");
+    assert_eq!(
+        answer("land for a factory here rather than in Lyon?"),
+        "land"
+    );
+    // Without a comparison, the other place is what is asked about.
+    assert_ne!(answer("land for a factory in Lyon?"), "land");
+}
