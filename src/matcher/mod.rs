@@ -271,6 +271,20 @@ struct FollowUpReading {
     answered_before: Option<usize>,
 }
 
+/// How much a message says besides its question, which tells whether the places it names are
+/// what it asks about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Brevity {
+    /// A short question: the places it names are its subject.
+    Short,
+    /// A longer message whose asking sentence is short: the places the base knows that this
+    /// sentence names are its subject ("Is Dijon part of French Tech? We might move our R&D
+    /// there."); a name the base does not know there is more often the asker's company.
+    ShortAsking,
+    /// Names in a long message are mostly the asker's context ("we are based in Lyon").
+    Long,
+}
+
 /// The matching index of one knowledge base.
 pub struct Index {
     stemmers: Stemmers,
@@ -455,10 +469,17 @@ impl Index {
             .as_ref()
             .map(|words| self.question_slots(words, &names, &acronyms));
         let asking_slots = focus_slots.as_deref().unwrap_or(&slots);
+        let brevity = if short {
+            Brevity::Short
+        } else if focus_slots.is_some() && asking_slots.len() <= SHORT_QUESTION_SLOTS {
+            Brevity::ShortAsking
+        } else {
+            Brevity::Long
+        };
         let mut candidates = self.score(&slots);
         let off_topic = self.is_off_topic(&words)
             && !self.asked_apart_from_off_topic(&sentences, candidates.first());
-        let mut band = self.band(&slots, asking_slots, &candidates, off_topic, short);
+        let mut band = self.band(&slots, asking_slots, &candidates, off_topic, brevity);
         // A long message that is not answered as a whole may be answered by its asking
         // sentence, read on its own: greetings and company context no longer dilute it.
         if band != Band::Confident
@@ -474,7 +495,7 @@ impl Index {
             }
             candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
             candidates.truncate(KEPT_CANDIDATES);
-            band = self.band(&slots, asking_slots, &candidates, off_topic, short);
+            band = self.band(&slots, asking_slots, &candidates, off_topic, brevity);
         }
         Found {
             band,
@@ -597,7 +618,7 @@ impl Index {
                             || (self.info[t as usize].name && entry.answer.contains(&t))
                     })
             });
-        let band = self.band(&together, &slots, &candidates, false, true);
+        let band = self.band(&together, &slots, &candidates, false, Brevity::Short);
         (names_something && continues && band == Band::Confident).then(|| FollowUpReading {
             found: Found {
                 band,
@@ -719,7 +740,7 @@ impl Index {
         asking_slots: &[Slot],
         candidates: &[Candidate],
         off_topic: bool,
-        short: bool,
+        brevity: Brevity,
     ) -> Band {
         let settings = &self.settings;
         let Some(top) = candidates.first() else {
@@ -757,10 +778,10 @@ impl Index {
         // also names the territory ("Chalon's station on the Paris-Lyon-Marseille line"). In a
         // long message, names are mostly the asker's context ("we are based in Lyon").
         let names_home = self.names_home(asking_slots);
-        let elsewhere = short
+        let elsewhere = brevity != Brevity::Long
             && !names_home
             && asking_slots.iter().any(|slot| {
-                slot.unknown_name
+                (slot.unknown_name && brevity == Brevity::Short)
                     || (!slot.context
                         && self.slot_is(slot, |info| info.place)
                         && !slot.terms.iter().any(|t| top_entry.main.contains(t)))

@@ -814,3 +814,20 @@ fn here_names_the_territory_in_a_comparison() {
     // Without a comparison, the other place is what is asked about.
     assert_ne!(answer("land for a factory in Lyon?"), "land");
 }
+
+#[test]
+fn a_short_asking_sentence_naming_another_place_asks_about_it() {
+    assert_ne!(
+        answer(
+            "We make furniture and want to grow. Is there land available for a factory in Lyon?"
+        ),
+        "land"
+    );
+    // The same place in the asker's context is not the subject.
+    assert_eq!(
+        answer(
+            "We make furniture in Lyon and want to grow. Is there land available for a factory?"
+        ),
+        "land"
+    );
+}
