@@ -710,7 +710,7 @@ const AUDIENCE: &[&str] = &[
     "tous",
     "toutes",
 ];
-/// Small talk that asks nothing of the base: "how are you", "ça va", "hope you are well".
+/// Small talk and fillers that ask nothing of the base: "how are you", "ça va", "là-bas".
 const SMALL_TALK: &[&[&str]] = &[
     &["how", "are", "you"],
     &["how", "r", "u"],
@@ -730,6 +730,9 @@ const SMALL_TALK: &[&[&str]] = &[
     &["new", "here"],
     &["nouveau", "ici"],
     &["nouvelle", "ici"],
+    // "là-bas", "over there": where the asker means the territory, not the "bas" of "bas
+    // carbone"
+    &["la", "bas"],
     &["quick", "question"],
     &["quick", "one"],
     &["petite", "question"],
@@ -904,6 +907,7 @@ mod tests {
         assert_eq!(read("Bonjour à tout le monde 👋"), "");
         assert_eq!(read("hello everyone, how are you?"), "");
         assert_eq!(read("Hi everyone, new here 👋"), "");
+        assert_eq!(read("des terrains là-bas ?"), "terrains");
         assert_eq!(read("Good morning. Which land is free?"), "land free");
         assert_eq!(
             read("hey guys, quick question: where is the port?"),
