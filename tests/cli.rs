@@ -1595,25 +1595,23 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
         .map(|n| match n {
             1 => ("tests/eval/tuning.tsv".to_string(), "0.95"),
             // Writers' files still below the bar (first runs: 88.7% for local craftsmen's
-            // phonetic French, 94.0% for students and benchmarkers, 91.7% for cleantech
-            // founders, some writing in German or Spanish, 88.2% for newcomers' vague
-            // questions, 93.3% for HR and relocating staff): their floors are the measured
-            // figures.
-            27 => ("tests/eval/tuning27.tsv".to_string(), "0.91"),
-            28 => ("tests/eval/tuning28.tsv".to_string(), "0.93"),
-            30 => ("tests/eval/tuning30.tsv".to_string(), "0.91"),
-            32 => ("tests/eval/tuning32.tsv".to_string(), "0.88"),
+            // phonetic French, 91.7% for cleantech founders, some writing in German or Spanish,
+            // 88.2% for newcomers' vague questions, 93.3% for HR and relocating staff): their
+            // floors are the measured figures.
+            27 => ("tests/eval/tuning27.tsv".to_string(), "0.94"),
+            30 => ("tests/eval/tuning30.tsv".to_string(), "0.93"),
+            32 => ("tests/eval/tuning32.tsv".to_string(), "0.89"),
             33 => ("tests/eval/tuning33.tsv".to_string(), "0.93"),
             n => (format!("tests/eval/tuning{n}.tsv"), "0.95"),
         })
         .map(|(file, min_accuracy)| (file, min_accuracy, "0.90"))
         .collect();
-    files.push(("tests/eval/heldout.tsv".to_string(), "0.93", "0.90"));
+    files.push(("tests/eval/heldout.tsv".to_string(), "0.94", "0.90"));
     files.push(("tests/eval/heldout2.tsv".to_string(), "0.95", "0.90"));
     // Short conversations read in order, where most messages follow up the one before: no
     // bar in the issue, so the floors are the measured figures.
     const CONVERSATIONS: &str = "tests/eval/conversations.tsv";
-    files.push((CONVERSATIONS.to_string(), "0.92", "0.92"));
+    files.push((CONVERSATIONS.to_string(), "0.93", "0.92"));
     let shipped = std::fs::read_dir("tests/eval")
         .expect("tests/eval")
         .filter(|item| {
