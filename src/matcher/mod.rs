@@ -508,13 +508,16 @@ impl Index {
     /// on its own what the whole message is answered with: "Is there a TGV to Paris? Our
     /// executives will fly into CDG airport." asks about trains, whatever the airport.
     fn asked_apart_from_off_topic(&self, sentences: &Sentences, top: Option<&Candidate>) -> bool {
-        // Each sentence is one piece of the message, so reading it alone recurses no further.
+        // A sentence read alone is one piece that splits no further, so it has at most one
+        // asking sentence and this recurses no deeper.
+        let Some(top) = top else {
+            return false;
+        };
         sentences.asking.len() > 1
             && sentences.asking.iter().any(|sentence| {
                 !self.is_off_topic(&normalize::words(sentence)) && {
                     let alone = self.find(sentence);
-                    alone.band == Band::Confident
-                        && alone.top().map(|c| c.entry) == top.map(|c| c.entry)
+                    alone.band == Band::Confident && alone.top().map(|c| c.entry) == Some(top.entry)
                 }
             })
     }
@@ -795,10 +798,16 @@ impl Index {
         }
         // An entry and one it links to often split a subject ("SaôneOr" and "land left on
         // SaôneOr"): when both fit almost equally, the better one answers and its see-also
-        // offers the other, rather than asking the asker to choose between near twins.
-        let leads_its_sibling = candidates
+        // offers the other, rather than asking the asker to choose between near twins. Any
+        // other close entry (or an exact tie) still makes it ask.
+        let runner_up_is_linked = candidates
             .get(1)
             .is_some_and(|c| top.score > c.score && top_entry.see_also.contains(&c.entry));
+        let best_unlinked = candidates[1..]
+            .iter()
+            .find(|c| !top_entry.see_also.contains(&c.entry))
+            .map_or(0.0, |c| c.score);
+        let leads_its_sibling = runner_up_is_linked && top.score - best_unlinked >= settings.margin;
         let clear_lead = top.score - second >= settings.margin || leads_its_sibling;
         if top.score >= settings.confident && clear_lead && specific {
             Band::Confident
@@ -1344,12 +1353,22 @@ fn names_in(
     units: &[Vec<TermId>],
     words: &[String],
 ) -> Vec<TermId> {
-    const MAX_NAME_WORD_EDITS: usize = 2;
-    let matches = |accepted: &[TermId], listed: &str, unit: &[TermId], said: &str| {
-        let close = said.is_empty() || strsim::levenshtein(said, listed) <= MAX_NAME_WORD_EDITS;
-        unit.iter()
-            .any(|t| accepted.contains(t) && (close || synonym_groups.contains_key(t)))
+    // The name's word, in the plural, or misspelt as the typo index would correct it; another
+    // ending ("manufacturer", "manufactured", "manufacturing") is another word.
+    let spells = |said: &str, listed: &str| match said.strip_prefix(listed) {
+        Some(ending) => matches!(ending, "" | "s" | "x" | "es"),
+        None => {
+            strsim::damerau_levenshtein(said, listed) <= typo::max_edits(listed.chars().count())
+        }
     };
+    let matches = |accepted: &[TermId], listed: &str, unit: &[TermId], said: &str| {
+        unit.iter().any(|t| {
+            accepted.contains(t)
+                && (synonym_groups.contains_key(t) || said.is_empty() || spells(said, listed))
+        })
+    };
+    // Kept in step by every branch that reads a word into units.
+    debug_assert_eq!(units.len(), words.len(), "one word per unit");
     let mut found = Vec::new();
     let mut i = 0;
     while i < units.len() {

@@ -92,8 +92,9 @@ pub fn capitalised_words(text: &str) -> Vec<String> {
 }
 
 /// The folded words written in capitals only, three letters or more ("CACES", "CDG"): an
-/// acronym is spelt as its writer meant it, never a typo of a word. Empty when the text is
-/// mostly capitals ("WHERE IS THE PORT").
+/// acronym is spelt as its writer meant it, never a typo of a word (only words of five letters
+/// or more are corrected anyway). A misspelt word shouted in capitals is left unknown too.
+/// Empty when the text is mostly capitals ("WHERE IS THE PORT").
 pub fn acronyms(text: &str) -> Vec<String> {
     let text = without_markup(text);
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();

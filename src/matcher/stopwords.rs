@@ -438,31 +438,32 @@ const CHAT_FILLERS: &[&str] = &[
 /// Function words of the languages investors sometimes write in besides French and English
 /// (Spanish, Portuguese, Italian, German, Dutch), folded: they ask nothing, and as unknown words
 /// they would count against the synonyms that carry such a question ("¿Qué terrenos hay?").
-/// Words that are also English or French words of the base ("come", "van", "tag") are left out.
+/// Words that are also English or French words investors use ("come", "van", "tag", "die" of
+/// die-casting, "sem" of société d'économie mixte, "con" of pros and cons) are left out.
 #[rustfmt::skip]
 const OTHER_LANGUAGES: &[&str] = &[
     // Spanish
-    "el", "los", "las", "del", "al", "una", "unos", "unas", "hay", "esta", "estan", "cual",
-    "cuales", "donde", "como", "cuantos", "cuantas", "para", "por", "con", "sin", "sobre", "o",
-    "pero", "muy", "mas", "este", "estos", "estas", "ese", "esa", "su", "sus", "nuestro", "nuestra",
+    "el", "los", "las", "del", "una", "unos", "unas", "hay", "esta", "estan", "cual",
+    "cuales", "donde", "como", "cuantos", "cuantas", "para", "por", "sobre", "o",
+    "pero", "muy", "este", "estos", "estas", "ese", "su", "sus", "nuestro", "nuestra",
     "nuestros", "somos", "tenemos", "queremos", "puede", "pueden", "hola", "gracias", "buenos",
     "dias",
     // Portuguese
-    "os", "um", "uma", "umas", "da", "dos", "das", "na", "nas", "em", "sao", "quais", "qual",
-    "onde", "quanto", "quantos", "sem", "muito", "isso", "seu", "sua", "nosso", "nossa", "temos",
+    "os", "um", "uma", "umas", "da", "dos", "das", "na", "em", "sao", "quais", "qual",
+    "onde", "quanto", "quantos", "muito", "isso", "seu", "sua", "nosso", "nossa", "temos",
     "pode", "podem", "ola", "obrigado", "obrigada",
     // Italian
     "lo", "gli", "dei", "degli", "delle", "della", "dello", "nel", "nella", "alla", "sono", "ci",
-    "quali", "quale", "dove", "quanti", "senza", "molto", "piu", "questo", "questa", "siamo",
+    "quali", "quale", "quanti", "senza", "molto", "piu", "questo", "questa", "siamo",
     "abbiamo", "vogliamo", "puo", "possono", "ciao", "grazie", "buongiorno",
     // German
-    "der", "die", "den", "dem", "ein", "eine", "einen", "einem", "einer", "ist", "sind", "gibt",
-    "welche", "welcher", "welches", "wo", "wie", "viele", "wer", "warum", "fur", "mit", "ohne",
+    "der", "den", "dem", "ein", "eine", "einen", "einem", "einer", "ist", "sind", "gibt",
+    "welche", "welcher", "welches", "wo", "wie", "viele", "wer", "warum", "ohne",
     "und", "oder", "aber", "sehr", "mehr", "dieser", "diese", "unser", "unsere", "wir", "haben",
     "wollen", "kann", "konnen", "hallo", "danke", "guten", "von", "zu", "zum", "zur", "bei", "nach",
     "auf", "aus",
     // Dutch
-    "het", "een", "voor", "zijn", "wij", "hoe", "waar", "welke", "wat", "er", "ook", "dank",
+    "het", "een", "voor", "zijn", "wij", "hoe", "waar", "welke", "wat", "ook", "dank",
 ];
 
 /// Words that compare places wherever they stand: "Chalon plutôt que Dijon", "Chalon vs
@@ -491,12 +492,21 @@ const COMPARISON_WORDS: &[&str] = &[
 /// compare nothing).
 const CONTRAST_WORDS: &[&str] = &["pas", "not", "non", "ou", "or", "over"];
 
-/// Whether `words` point at the territory without naming it: "ici", "here", "chez vous".
+/// Whether `words` point at the territory without naming it, right before a comparison: "ici
+/// plutôt qu'à Dijon", "here rather than Lyon", "chez vous ou à Dijon" ("Here is my question"
+/// compares nothing).
 pub fn points_here(words: &[String]) -> bool {
-    words.iter().any(|w| w == "ici" || w == "here")
-        || words
-            .windows(2)
-            .any(|pair| pair[0] == "chez" && matches!(pair[1].as_str(), "vous" | "toi"))
+    const REACH: usize = 3;
+    (0..words.len()).any(|i| {
+        let after = match words[i].as_str() {
+            "ici" | "here" => i + 1,
+            "chez" if words.get(i + 1).is_some_and(|w| w == "vous" || w == "toi") => i + 2,
+            _ => return false,
+        };
+        words[after.min(words.len())..(after + REACH).min(words.len())]
+            .iter()
+            .any(|w| is_comparison_word(w) || is_contrast_word(w))
+    })
 }
 
 pub fn is_comparison_word(word: &str) -> bool {

@@ -774,9 +774,25 @@ updated = 2026-11-26
         answered("% of jobs in manufacturing in Valbourg?"),
         "industry-jobs"
     );
-    // The name itself, joined by another small word or with a typo, is still the company.
+    let name = index.terms["name:manufacture valbourg"];
+    let names_the_company = |question: &str| {
+        let words = read_words(question);
+        let slots = index.question_slots(&words, &[], &[]);
+        slots.iter().any(|slot| slot.terms == [name])
+    };
+    for other_word in [
+        "furniture manufacturers in Valbourg?",
+        "what is manufactured in Valbourg?",
+        "manufacturing in Valbourg",
+    ] {
+        assert!(!names_the_company(other_word), "{other_word}");
+    }
+    assert!(names_the_company("manufactures de Valbourg"));
+    // The name itself, joined by another small word, in the plural or with a typo, is still
+    // the company.
     assert_eq!(answered("la manufacture de valbourg"), "company");
     assert_eq!(answered("the manufactur of Valbourg"), "company");
+    assert_eq!(answered("the mnaufactuer de Valbourg"), "company");
 }
 
 #[test]
@@ -792,7 +808,7 @@ fn an_off_topic_word_in_another_sentence_does_not_sink_the_question() {
     );
     // In the sentence that asks, the off-topic word still counts.
     assert_ne!(
-        answer("Hello. Any land for a factory with good weather?"),
+        answer("Any land for a factory with good weather? We make furniture."),
         "land"
     );
 }
@@ -811,8 +827,13 @@ fn here_names_the_territory_in_a_comparison() {
         answer("land for a factory here rather than in Lyon?"),
         "land"
     );
-    // Without a comparison, the other place is what is asked about.
+    // Without a comparison, or with a "here" that compares nothing, the other place is what is
+    // asked about.
     assert_ne!(answer("land for a factory in Lyon?"), "land");
+    assert_ne!(
+        answer("Here is my question: land for a factory in Lyon or Dijon?"),
+        "land"
+    );
 }
 
 #[test]
