@@ -97,9 +97,7 @@ pub fn capitalised_words(text: &str) -> Vec<String> {
 /// Empty when the text is mostly capitals ("WHERE IS THE PORT").
 pub fn acronyms(text: &str) -> Vec<String> {
     let text = without_markup(text);
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let capitals = text.chars().filter(|c| c.is_uppercase()).count();
-    if capitals * 2 > letters {
+    if mostly_capitals(&text) {
         return Vec::new();
     }
     text.split(|c: char| !c.is_alphanumeric())
@@ -132,13 +130,19 @@ fn token_words(token: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether more than half the letters are capitals, or there are none: then capitals say
+/// nothing about names or acronyms ("WHERE IS THE PORT").
+fn mostly_capitals(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let capitals = text.chars().filter(|c| c.is_uppercase()).count();
+    letters == 0 || capitals * 2 > letters
+}
+
 /// The whitespace-separated tokens inside sentences, each with whether it starts with a capital
 /// (short all-caps acronyms do not count). Folding is left to the caller: questions only need the
 /// capitalised ones, and a long paste has thousands of tokens.
 fn mid_sentence_tokens(text: &str) -> Vec<(&str, bool)> {
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let capitals = text.chars().filter(|c| c.is_uppercase()).count();
-    if letters == 0 || capitals * 2 > letters {
+    if mostly_capitals(text) {
         return Vec::new();
     }
     let mut found = Vec::new();
