@@ -1313,10 +1313,12 @@ fn read_words(text: &str) -> Vec<String> {
     read_folded(normalize::words(text))
 }
 
-/// Folded `words` as the matcher reads them: a French "où" as "where", small talk and
-/// greetings to the room left out.
+/// Folded `words` as the matcher reads them: a French "où" as "where", other languages'
+/// question words as the English ones, small talk and greetings to the room left out.
 fn read_folded(words: Vec<String>) -> Vec<String> {
-    stopwords::without_small_talk(stopwords::with_french_where(words))
+    stopwords::without_small_talk(stopwords::with_french_where(
+        stopwords::with_other_question_words(words),
+    ))
 }
 
 /// A thank-you that asks nothing: "merci beaucoup pour votre aide", "thx for the info". Words

@@ -444,26 +444,26 @@ const CHAT_FILLERS: &[&str] = &[
 const OTHER_LANGUAGES: &[&str] = &[
     // Spanish
     "el", "los", "las", "del", "una", "unos", "unas", "hay", "esta", "estan", "cual",
-    "cuales", "donde", "como", "cuantos", "cuantas", "para", "por", "sobre", "o",
+    "cuales", "como", "para", "por", "sobre", "o",
     "pero", "muy", "este", "estos", "estas", "ese", "su", "sus", "nuestro", "nuestra",
     "nuestros", "somos", "tenemos", "queremos", "puede", "pueden", "hola", "gracias", "buenos",
     "dias",
     // Portuguese
     "os", "um", "uma", "umas", "da", "dos", "das", "na", "em", "sao", "quais", "qual",
-    "onde", "quanto", "quantos", "muito", "isso", "seu", "sua", "nosso", "nossa", "temos",
+    "muito", "isso", "seu", "sua", "nosso", "nossa", "temos",
     "pode", "podem", "ola", "obrigado", "obrigada",
     // Italian
     "lo", "gli", "dei", "degli", "delle", "della", "dello", "nel", "nella", "alla", "sono", "ci",
-    "quali", "quale", "quanti", "senza", "molto", "piu", "questo", "questa", "siamo",
+    "quali", "quale", "senza", "molto", "piu", "questo", "questa", "siamo",
     "abbiamo", "vogliamo", "puo", "possono", "ciao", "grazie", "buongiorno",
     // German
     "der", "den", "dem", "ein", "eine", "einen", "einem", "einer", "ist", "sind", "gibt",
-    "welche", "welcher", "welches", "wo", "wie", "viele", "wer", "warum", "ohne",
+    "welche", "welcher", "welches", "viele", "ohne",
     "und", "oder", "aber", "sehr", "mehr", "dieser", "diese", "unser", "unsere", "wir", "haben",
     "wollen", "kann", "konnen", "hallo", "danke", "guten", "von", "zu", "zum", "zur", "bei", "nach",
     "auf", "aus",
     // Dutch
-    "het", "een", "voor", "zijn", "wij", "hoe", "waar", "welke", "wat", "ook", "dank",
+    "het", "een", "voor", "zijn", "wij", "welke", "wat", "ook", "dank",
 ];
 
 /// Words that compare places wherever they stand: "Chalon plutôt que Dijon", "Chalon vs
@@ -655,6 +655,41 @@ pub fn is_question_word(word: &str) -> bool {
 /// "ou bien", "ou alors", "ou sera".
 const AFTER_FRENCH_OR: &[&str] = &["pas", "non", "bien", "alors", "sera", "plus", "moins"];
 
+/// Question words of Spanish, Portuguese, Italian, German and Dutch, as the English ones that
+/// ask the same: "¿Dónde está Chalon?" asks where, "Wie weit…" how.
+const OTHER_QUESTION_WORDS: &[(&str, &str)] = &[
+    ("donde", "where"),
+    ("onde", "where"),
+    ("wo", "where"),
+    ("waar", "where"),
+    ("warum", "why"),
+    ("waarom", "why"),
+    ("porque", "why"),
+    ("perche", "why"),
+    ("wer", "who"),
+    ("quien", "who"),
+    ("quem", "who"),
+    ("wie", "how"),
+    ("hoe", "how"),
+    ("cuantos", "many"),
+    ("cuantas", "many"),
+    ("quanto", "many"),
+    ("quantos", "many"),
+    ("quanti", "many"),
+    ("wieviel", "many"),
+    ("wieviele", "many"),
+];
+
+/// `words` with the question words of other languages read as their English ones.
+pub fn with_other_question_words(mut words: Vec<String>) -> Vec<String> {
+    for word in &mut words {
+        if let Some(&(_, english)) = OTHER_QUESTION_WORDS.iter().find(|(other, _)| other == word) {
+            *word = english.to_string();
+        }
+    }
+    words
+}
+
 /// Folding turns "où" (where) into "ou" (or), a stop word, so "c'est où Chalon ?" would ask
 /// nothing. An "ou" that opens or closes the text, or follows "c'est" ("c est", "cest", "c"),
 /// is read as "where", unless "pas", "alors"… follow it; one between two words ("Dijon ou
@@ -838,6 +873,24 @@ mod tests {
         assert!(is_stop_word("the"));
         assert!(is_stop_word("les"));
         assert!(!is_stop_word("usine"));
+    }
+
+    #[test]
+    fn other_languages_question_words_ask_as_the_english_ones() {
+        let read = |text: &str| {
+            with_other_question_words(crate::matcher::normalize::words(text))
+                .into_iter()
+                .filter(|w| !is_stop_word(w))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(read("¿Dónde está Chalon?"), "where chalon");
+        assert_eq!(read("Warum Chalon?"), "why chalon");
+        assert_eq!(read("quantos hectares?"), "many hectares");
+        assert_eq!(
+            read("Wie weit ist Chalon von Lyon?"),
+            "how weit chalon lyon"
+        );
     }
 
     #[test]
