@@ -174,6 +174,12 @@ async fn connected(bot_toml: &str) -> (FakeDiscord, Bot) {
 }
 
 /// The response to interaction `id`.
+/// Asserts that `call` is the polite notice a user gets while their cooldown runs.
+fn assert_cooldown_notice(call: &support::fake_discord::RestCall) {
+    let content = call.body["content"].as_str().unwrap_or_default();
+    assert!(content.contains("600 seconds"), "{:#}", call.body);
+}
+
 async fn callback(discord: &FakeDiscord, id: u64) -> support::fake_discord::RestCall {
     let path = format!("/api/v10/interactions/{id}/token-{id}/callback");
     discord
@@ -295,14 +301,7 @@ async fn the_bot_answers_only_when_addressed_and_respects_the_cooldown() {
     mention["id"] = serde_json::json!("2004");
     discord.dispatch("MESSAGE_CREATE", mention.clone());
     let notice = discord.wait_for_call(reply_in(3_003, 2_004)).await;
-    assert!(
-        notice.body["content"]
-            .as_str()
-            .unwrap()
-            .contains("600 seconds"),
-        "{:#}",
-        notice.body
-    );
+    assert_cooldown_notice(&notice);
     mention["id"] = serde_json::json!("2005");
     discord.dispatch("MESSAGE_CREATE", mention);
 
@@ -812,14 +811,7 @@ async fn a_question_held_back_by_the_cooldown_is_not_the_context_of_a_follow_up(
     discord.wait_for_call(reply_to(2_800)).await;
     ask(2_801, "Are there offices to rent in Valbourg?");
     let notice = discord.wait_for_call(reply_to(2_801)).await;
-    assert!(
-        notice.body["content"]
-            .as_str()
-            .unwrap()
-            .contains("600 seconds"),
-        "{:#}",
-        notice.body
-    );
+    assert_cooldown_notice(&notice);
     // /ask has no cooldown: the follow-up is read with the land question, the last answered.
     let options =
         serde_json::json!([{ "name": "question", "type": 3, "value": "and the access?" }]);

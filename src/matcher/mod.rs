@@ -271,6 +271,22 @@ struct FollowUpReading {
     answered_before: Option<usize>,
 }
 
+/// What a text's capitals say about its words: the names the asker capitalised inside a
+/// sentence, and the acronyms, which are spelt as meant.
+struct Capitals {
+    names: Vec<String>,
+    acronyms: Vec<String>,
+}
+
+impl Capitals {
+    fn of(text: &str) -> Capitals {
+        Capitals {
+            names: normalize::capitalised_words(text),
+            acronyms: normalize::acronyms(text),
+        }
+    }
+}
+
 /// How much a message says besides its question, which tells whether the places it names are
 /// what it asks about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -449,9 +465,8 @@ impl Index {
         let words = normalize::words(question);
         let lang = self.detect_language(question, &words);
         let read = read_folded(words.clone());
-        let names = normalize::capitalised_words(question);
-        let acronyms = normalize::acronyms(question);
-        let slots = self.question_slots(&read, &names, &acronyms);
+        let capitals = Capitals::of(question);
+        let slots = self.question_slots(&read, &capitals);
         if slots.is_empty() || is_courtesy(question, &words) {
             return Found {
                 band: Band::Empty,
@@ -467,7 +482,7 @@ impl Index {
         let focus_words = sentences.focus().map(read_words);
         let focus_slots = focus_words
             .as_ref()
-            .map(|words| self.question_slots(words, &names, &acronyms));
+            .map(|words| self.question_slots(words, &capitals));
         let asking_slots = focus_slots.as_deref().unwrap_or(&slots);
         let brevity = if short {
             Brevity::Short
@@ -546,11 +561,7 @@ impl Index {
             return None;
         }
         let read = stopwords::follow_up_content(read_folded(words.clone()));
-        let slots = self.question_slots(
-            &read,
-            &normalize::capitalised_words(question),
-            &normalize::acronyms(question),
-        );
+        let slots = self.question_slots(&read, &Capitals::of(question));
         // A word the base does not know is what the follow-up asks about ("and the rent?",
         // "et le secteur agricole ?", "and for Beaune?"): the earlier question cannot answer it.
         if slots.is_empty()
@@ -560,11 +571,7 @@ impl Index {
             return None;
         }
         let context_words = read_words(context);
-        let context_slots = self.question_slots(
-            &context_words,
-            &normalize::capitalised_words(context),
-            &normalize::acronyms(context),
-        );
+        let context_slots = self.question_slots(&context_words, &Capitals::of(context));
         // The earlier question's unknown words were its own context, and a word the message
         // says again is the message's.
         let context_slots: Vec<Slot> = context_slots
@@ -692,11 +699,7 @@ impl Index {
         for (&term, first_word) in &self.synonym_labels {
             term_names.insert(term, format!("{first_word}…"));
         }
-        let slots = self.question_slots(
-            &words,
-            &normalize::capitalised_words(question),
-            &normalize::acronyms(question),
-        );
+        let slots = self.question_slots(&words, &Capitals::of(question));
         let mut out = String::new();
         for slot in &slots {
             let label = match &slot.unknown_word {
@@ -803,11 +806,13 @@ impl Index {
         let runner_up_is_linked = candidates
             .get(1)
             .is_some_and(|c| top.score > c.score && top_entry.see_also.contains(&c.entry));
-        let best_unlinked = candidates[1..]
-            .iter()
-            .find(|c| !top_entry.see_also.contains(&c.entry))
-            .map_or(0.0, |c| c.score);
-        let leads_its_sibling = runner_up_is_linked && top.score - best_unlinked >= settings.margin;
+        let leads_its_sibling = runner_up_is_linked && {
+            let best_unlinked = candidates[1..]
+                .iter()
+                .find(|c| !top_entry.see_also.contains(&c.entry))
+                .map_or(0.0, |c| c.score);
+            top.score - best_unlinked >= settings.margin
+        };
         let clear_lead = top.score - second >= settings.margin || leads_its_sibling;
         if top.score >= settings.confident && clear_lead && specific {
             Band::Confident
@@ -956,12 +961,8 @@ impl Index {
     }
 
     /// Turns the question's words into weighted slots.
-    fn question_slots<'a>(
-        &self,
-        words: &'a [String],
-        names: &[String],
-        acronyms: &[String],
-    ) -> Vec<Slot<'a>> {
+    fn question_slots<'a>(&self, words: &'a [String], capitals: &Capitals) -> Vec<Slot<'a>> {
+        let Capitals { names, acronyms } = capitals;
         let mut units: Vec<Vec<TermId>> = Vec::new();
         // The word each unit was read from ("" when it is half of a split word).
         let mut unit_words: Vec<String> = Vec::new();

@@ -864,6 +864,15 @@ pub fn language_hint(word: &str) -> Option<bool> {
 mod tests {
     use super::*;
 
+    /// The words of `text` that `read` keeps and that are not stop words, joined by spaces.
+    fn content_after(read: fn(Vec<String>) -> Vec<String>, text: &str) -> String {
+        read(crate::matcher::normalize::words(text))
+            .into_iter()
+            .filter(|w| !is_stop_word(w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     #[test]
     fn question_words_are_kept() {
         for word in ["who", "why", "qui", "pourquoi", "comment", "combien"] {
@@ -877,13 +886,7 @@ mod tests {
 
     #[test]
     fn other_languages_question_words_ask_as_the_english_ones() {
-        let read = |text: &str| {
-            with_other_question_words(crate::matcher::normalize::words(text))
-                .into_iter()
-                .filter(|w| !is_stop_word(w))
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
+        let read = |text: &str| content_after(with_other_question_words, text);
         assert_eq!(read("¿Dónde está Chalon?"), "where chalon");
         assert_eq!(read("Warum Chalon?"), "why chalon");
         assert_eq!(read("quantos hectares?"), "many hectares");
@@ -959,13 +962,7 @@ mod tests {
 
     #[test]
     fn greetings_to_the_room_and_small_talk_ask_nothing() {
-        let read = |text: &str| {
-            without_small_talk(crate::matcher::normalize::words(text))
-                .into_iter()
-                .filter(|w| !is_stop_word(w))
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
+        let read = |text: &str| content_after(without_small_talk, text);
         assert_eq!(read("wsh ça va la team ?"), "");
         assert_eq!(read("Bonjour à tout le monde 👋"), "");
         assert_eq!(read("hello everyone, how are you?"), "");

@@ -91,11 +91,19 @@ off_topic_words = ["weather", "météo", "coupe du monde"]
 "#;
 
 fn index() -> (KnowledgeBase, Index) {
-    let files = vec![
-        SourceFile::new("k/parks.toml", PARKS.to_string()),
-        SourceFile::new("k/settings.toml", SETTINGS.to_string()),
+    index_of(PARKS.to_string(), SETTINGS)
+}
+
+/// The base of `parks` (the entries), `settings` and the test synonyms, and its index.
+fn index_of(parks: String, settings: &str) -> (KnowledgeBase, Index) {
+    index_of_files(vec![
+        SourceFile::new("k/parks.toml", parks),
+        SourceFile::new("k/settings.toml", settings.to_string()),
         SourceFile::new("k/synonyms.toml", SYNONYMS.to_string()),
-    ];
+    ])
+}
+
+fn index_of_files(files: Vec<SourceFile>) -> (KnowledgeBase, Index) {
     let (base, diagnostics) = parse_files(std::path::Path::new("k"), &files);
     let base = base.unwrap_or_else(|| panic!("test base is invalid: {diagnostics:#?}"));
     let index = Index::build(&base);
@@ -630,8 +638,9 @@ fn the_place_the_asker_comes_from_is_context_not_the_subject() {
 fn an_elided_article_is_never_glued_to_the_next_word() {
     let (_, index) = index();
     // "latelier", a keyword, is not what "l'atelier" says: the word is "atelier".
-    let words = read_words("c'est quoi l'atelier ?");
-    let slots = index.question_slots(&words, &[], &[]);
+    let question = "c'est quoi l'atelier ?";
+    let words = read_words(question);
+    let slots = index.question_slots(&words, &Capitals::of(question));
     let atelier = index
         .resolve_spelt("atelier", true)
         .expect("a word of the base");
@@ -645,11 +654,7 @@ fn an_acronym_is_never_read_as_a_typo() {
     let (_, index) = index();
     let unknown = |question: &str| {
         let words = read_words(question);
-        let slots = index.question_slots(
-            &words,
-            &normalize::capitalised_words(question),
-            &normalize::acronyms(question),
-        );
+        let slots = index.question_slots(&words, &Capitals::of(question));
         slots.iter().filter(|s| s.unknown_word.is_some()).count()
     };
     // "factry" is a typo of "factory"; "FACTRY", in a sentence that is not all capitals, is
@@ -693,14 +698,7 @@ sources = ["test"]
 updated = 2026-11-26
 "#
     );
-    let files = vec![
-        SourceFile::new("k/parks.toml", text),
-        SourceFile::new("k/settings.toml", "[matching]\nmargin = 0.3\n".to_string()),
-    ];
-    let (base, diagnostics) = parse_files(std::path::Path::new("k"), &files);
-    let base = base.unwrap_or_else(|| panic!("test base is invalid: {diagnostics:#?}"));
-    let index = Index::build(&base);
-    (base, index)
+    index_of(text, "[matching]\nmargin = 0.3\n")
 }
 
 #[test]
@@ -724,13 +722,7 @@ fn linked_entries_that_tie_exactly_still_ask() {
         "id = \"training\"",
         "id = \"training\"\nsee_also = [\"recruiting\"]",
     );
-    let files = vec![
-        SourceFile::new("k/parks.toml", text),
-        SourceFile::new("k/settings.toml", SETTINGS.to_string()),
-        SourceFile::new("k/synonyms.toml", SYNONYMS.to_string()),
-    ];
-    let (base, _) = parse_files(std::path::Path::new("k"), &files);
-    let linked = Index::build(&base.expect("valid"));
+    let (_, linked) = index_of(text, SETTINGS);
     assert_eq!(index.find("industrie").band, Band::Unsure);
     assert_eq!(linked.find("industrie").band, Band::Unsure);
 }
@@ -761,10 +753,7 @@ answer.en = "Manufacturing accounts for 20% of jobs."
 sources = ["test"]
 updated = 2026-11-26
 "#;
-    let files = vec![SourceFile::new("k/economy.toml", text.to_string())];
-    let (base, diagnostics) = parse_files(std::path::Path::new("k"), &files);
-    let base = base.unwrap_or_else(|| panic!("test base is invalid: {diagnostics:#?}"));
-    let index = Index::build(&base);
+    let (base, index) = index_of_files(vec![SourceFile::new("k/economy.toml", text.to_string())]);
     let answered = |question: &str| {
         let found = index.find(question);
         assert_eq!(found.band, Band::Confident, "{question}: {found:?}");
@@ -777,7 +766,7 @@ updated = 2026-11-26
     let name = index.terms["name:manufacture valbourg"];
     let names_the_company = |question: &str| {
         let words = read_words(question);
-        let slots = index.question_slots(&words, &[], &[]);
+        let slots = index.question_slots(&words, &Capitals::of(question));
         slots.iter().any(|slot| slot.terms == [name])
     };
     for other_word in [
