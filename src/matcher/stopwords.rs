@@ -230,11 +230,37 @@ const FRENCH: &[&str] = &[
     "yo",
     "cc",
     "ptet",
+    // SMS spellings of the words above ("bcp" beaucoup, "ds" dans, "qqch" quelque chose…)
+    "bcp",
+    "ds",
+    "tt",
+    "qq",
+    "qqs",
+    "qqch",
+    "mtn",
+    "vrmt",
+    "dc",
+    "dsl",
+    "mrc",
+    "mci",
+    "jsp",
+    // "important" says how much, not what: its stem is the verb "importer" (to import)
+    "important",
+    "importante",
+    "importants",
+    "importantes",
+    // "2ème", "3eme": the ordinal's ending, cut from its figure
+    "eme",
 ];
 
 /// English words that carry no topic.
 const ENGLISH: &[&str] = &[
     "a",
+    // "important" says how much, not what: its stem is the verb "import"
+    "important",
+    // "2nd", "4th": the ordinal's ending, cut from its figure
+    "nd",
+    "th",
     "about",
     "all",
     "also",
