@@ -464,7 +464,8 @@ impl Index {
     pub fn find(&self, question: &str) -> Found {
         let words = normalize::words(question);
         let lang = self.detect_language(question, &words);
-        let read = read_folded(words.clone());
+        let sentences = Sentences::of(question);
+        let read = read_words(sentences.unsigned);
         let capitals = Capitals::of(question);
         let slots = self.question_slots(&read, &capitals);
         if slots.is_empty() || is_courtesy(question, &words) {
@@ -474,7 +475,6 @@ impl Index {
                 lang,
             };
         }
-        let sentences = Sentences::of(question);
         // A greeting or a thank-you around it does not make a question long.
         let short = slots.len() <= SHORT_QUESTION_SLOTS && sentences.asking.len() <= 1;
         // In a message of several sentences, the places and people named around the asking
@@ -686,7 +686,8 @@ impl Index {
 
     /// How `question` was read: each slot's terms and weight, for tuning the base and the matcher.
     pub fn explain(&self, question: &str) -> String {
-        let words = read_words(question);
+        // Read as `find` reads it: without the signature of a one-question message.
+        let words = read_words(Sentences::of(question).unsigned);
         // A term has several keys (its stems in each language, the words of its synonym group):
         // the longest reads best, and choosing it keeps the output the same from run to run.
         let mut term_names: HashMap<TermId, String> = HashMap::new();
@@ -1242,6 +1243,11 @@ impl Index {
 struct Sentences<'a> {
     count: usize,
     asking: Vec<&'a str>,
+    /// The message without the signature that ends it, when a single sentence asks: "Where is
+    /// Chalon? Thanks, Mark" is read as "Where is Chalon?", since the signer's name says
+    /// nothing about what is asked. (In a longer message the signature stays: with the
+    /// context, it keeps a message that no sentence asks clearly from being answered whole.)
+    unsigned: &'a str,
 }
 
 impl<'a> Sentences<'a> {
@@ -1255,6 +1261,7 @@ impl<'a> Sentences<'a> {
             .nth(FOCUS_MAX_CHARS)
             .map_or(0, |(at, _)| at);
         let text = &question[start..];
+        // Each piece with where it starts in `question`.
         let mut pieces = Vec::new();
         let mut from = 0;
         let mut chars = text.char_indices().peekable();
@@ -1262,15 +1269,26 @@ impl<'a> Sentences<'a> {
             let next_is_space = chars.peek().is_none_or(|&(_, next)| next.is_whitespace());
             if c == '\n' || (matches!(c, '.' | '!' | '?') && next_is_space) {
                 let end = at + c.len_utf8();
-                pieces.push(text[from..end].trim());
+                pieces.push((start + from, &text[from..end]));
                 from = end;
             }
         }
-        pieces.push(text[from..].trim());
+        pieces.push((start + from, &text[from..]));
         let mut count = 0;
         let mut asking = Vec::new();
         let mut signed = false;
-        for piece in pieces {
+        let mut unsigned = question;
+        let last = pieces.len() - 1;
+        for (at, (piece_start, piece)) in pieces.into_iter().enumerate() {
+            // "… pour un investisseur merci Julien": a sign-off at the end of the last line.
+            if at == last
+                && !signed
+                && asking.is_empty()
+                && let Some(sign_off) = trailing_sign_off(piece)
+            {
+                unsigned = &question[..piece_start + sign_off];
+            }
+            let piece = piece.trim();
             let words = normalize::words(piece);
             if words.is_empty() {
                 continue;
@@ -1283,6 +1301,10 @@ impl<'a> Sentences<'a> {
                 && words.len() <= SIGN_OFF_MAX_WORDS
                 && !piece.ends_with('?')
             {
+                // `count` counts this line too.
+                if !signed && (count == 2 || asking.len() == 1) {
+                    unsigned = &question[..piece_start];
+                }
                 signed = true;
             }
             let content = words.iter().filter(|w| !stopwords::is_stop_word(w));
@@ -1290,7 +1312,11 @@ impl<'a> Sentences<'a> {
                 asking.push(piece);
             }
         }
-        Sentences { count, asking }
+        Sentences {
+            count,
+            asking,
+            unsigned,
+        }
     }
 
     /// The sentence that asks, in a message of several: the last asking one ending with a
@@ -1307,6 +1333,24 @@ impl<'a> Sentences<'a> {
             .or(self.asking.last())
             .copied()
     }
+}
+
+/// Where a sign-off that ends `line` starts ("… un investisseur merci Julien", "TGV thx
+/// Mark"): a thank-you or sign-off word among its last three words, with a word before it and
+/// at most two (a name) after it.
+fn trailing_sign_off(line: &str) -> Option<usize> {
+    let tokens: Vec<(usize, &str)> = line
+        .split_whitespace()
+        .map(|token| (token.as_ptr() as usize - line.as_ptr() as usize, token))
+        .collect();
+    let first_candidate = tokens.len().saturating_sub(3).max(1);
+    (first_candidate..tokens.len())
+        .find(|&i| {
+            normalize::words(tokens[i].1)
+                .first()
+                .is_some_and(|word| stopwords::is_sign_off(word))
+        })
+        .map(|i| tokens[i].0)
 }
 
 /// The words a question is matched on: [`read_folded`] of its folded words.

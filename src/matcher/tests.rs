@@ -429,6 +429,39 @@ fn the_asking_sentence_of_a_long_message_is_matched_on_its_own() {
     assert_eq!(answer(question), "land");
 }
 
+#[test]
+fn a_question_signed_with_a_name_is_read_without_it() {
+    // The signer's name, an unknown name, would weigh against every entry.
+    for question in [
+        "What land is available? Thanks, Mark",
+        "What land is available?\nBest regards,\nPriya Sharma",
+        "Quels terrains sont disponibles merci Julien",
+        "available land for a factory thx Mark",
+    ] {
+        assert_eq!(answer(question), "land", "{question}");
+    }
+    assert_eq!(
+        Sentences::of("What land is available? Thanks, Mark").unsigned,
+        "What land is available?"
+    );
+    assert_eq!(
+        Sentences::of("Quels terrains sont disponibles merci Julien").unsigned,
+        "Quels terrains sont disponibles "
+    );
+    // A thank-you that opens the message, or thanks without a question before them, cut
+    // nothing; nor do thanks followed by more than a name.
+    for message in [
+        "thx! and what land is available?",
+        "Thanks, Mark",
+        "Thanks for the list of available land for a factory",
+    ] {
+        assert_eq!(Sentences::of(message).unsigned, message);
+    }
+    // In a longer message, the signature stays with the context it signs.
+    let long = "We make bikes. We grew a lot. What land is available? Thanks, Mark";
+    assert_eq!(Sentences::of(long).unsigned, long);
+}
+
 fn focus_sentence(question: &str) -> Option<&str> {
     Sentences::of(question).focus()
 }
