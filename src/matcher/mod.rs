@@ -174,8 +174,13 @@ const OWNED_QUESTION_WORD_SHARE: f64 = 0.25;
 /// …and this many times more often than any other entry's.
 const QUESTION_WORD_OWNER_LEAD: f64 = 2.5;
 
-/// A line that opens with a sign-off word and has at most this many words is a signature.
-const SIGN_OFF_MAX_WORDS: usize = 5;
+/// A line that opens with a sign-off word and has at most this many words after it (and after
+/// "in advance", "regards"…) is a signature: a name, a title, a company.
+const SIGN_OFF_MAX_WORDS: usize = 4;
+
+/// A sign-off at the end of a line is followed by at most this many words: a name. (A line of
+/// its own may add a title and a company, see [`SIGN_OFF_MAX_WORDS`].)
+const TRAILING_SIGN_OFF_NAME_WORDS: usize = 2;
 
 /// A question of at most this many slots, in one sentence, is short: every name in it counts.
 const SHORT_QUESTION_SLOTS: usize = 8;
@@ -1298,7 +1303,7 @@ impl<'a> Sentences<'a> {
             // line: a signature asks nothing. A longer line is a request ("Merci de m'indiquer
             // les terrains disponibles").
             if stopwords::is_sign_off(&words[0])
-                && words.len() <= SIGN_OFF_MAX_WORDS
+                && stopwords::after_sign_off(&words).len() <= SIGN_OFF_MAX_WORDS
                 && !piece.ends_with('?')
             {
                 // `count` counts this line too.
@@ -1336,19 +1341,20 @@ impl<'a> Sentences<'a> {
 }
 
 /// Where a sign-off that ends `line` starts ("… un investisseur merci Julien", "TGV thx
-/// Mark"): a thank-you or sign-off word among its last three words, with a word before it and
-/// at most two (a name) after it.
+/// Mark", "… thanks in advance, Mark Evans"): a thank-you or sign-off word with a word before
+/// it and, after it, what a signature holds.
 fn trailing_sign_off(line: &str) -> Option<usize> {
     let tokens: Vec<(usize, &str)> = line
         .split_whitespace()
         .map(|token| (token.as_ptr() as usize - line.as_ptr() as usize, token))
         .collect();
-    let first_candidate = tokens.len().saturating_sub(3).max(1);
-    (first_candidate..tokens.len())
+    (1..tokens.len())
         .find(|&i| {
-            normalize::words(tokens[i].1)
+            let words = normalize::words(&line[tokens[i].0..]);
+            words
                 .first()
                 .is_some_and(|word| stopwords::is_sign_off(word))
+                && stopwords::after_sign_off(&words).len() <= TRAILING_SIGN_OFF_NAME_WORDS
         })
         .map(|i| tokens[i].0)
 }

@@ -251,6 +251,9 @@ const FRENCH: &[&str] = &[
     "importantes",
     // "2ème", "3eme": the ordinal's ending, cut from its figure
     "eme",
+    // "une PME basée à Lyon": where the asker is, not a logistics "base"
+    "basee",
+    "basees",
 ];
 
 /// English words that carry no topic.
@@ -261,6 +264,8 @@ const ENGLISH: &[&str] = &[
     // "2nd", "4th": the ordinal's ending, cut from its figure
     "nd",
     "th",
+    // "a company based in Lyon": where the asker is, not a logistics "base"
+    "based",
     "about",
     "all",
     "also",
@@ -570,6 +575,44 @@ pub fn is_sign_off(first_word: &str) -> bool {
     SIGN_OFFS.contains(&first_word) || is_thanks(first_word)
 }
 
+/// What may follow a sign-off word before the signer's name: "Thanks in advance, Mark",
+/// "Merci d'avance, Julien", "Best regards, Priya", "Bien à vous".
+const SIGN_OFF_COURTESIES: &[&[&str]] = &[
+    &["d", "avance"],
+    &["par", "avance"],
+    &["in", "advance"],
+    &["beaucoup"],
+    &["a", "lot"],
+    &["so", "much"],
+    &["very", "much"],
+    &["you"],
+    &["again"],
+    &["encore"],
+    &["for", "your", "help"],
+    &["for", "your", "time"],
+    &["pour", "votre", "aide"],
+    &["pour", "votre", "retour"],
+    &["regards"],
+    &["wishes"],
+    &["salutations"],
+    &["a", "vous"],
+    &["cordialement"],
+    &["bonne", "journee"],
+    &["bonne", "soiree"],
+];
+
+/// The words of a signature after its sign-off word (`words[0]`), once the courtesies that
+/// may follow it are skipped: the signer's name and title, if the line is a signature.
+pub fn after_sign_off(words: &[String]) -> &[String] {
+    let mut rest = words.get(1..).unwrap_or_default();
+    while let Some(courtesy) = SIGN_OFF_COURTESIES.iter().find(|courtesy| {
+        rest.len() >= courtesy.len() && rest.iter().zip(courtesy.iter()).all(|(w, c)| w == c)
+    }) {
+        rest = &rest[courtesy.len()..];
+    }
+    rest
+}
+
 /// Words that open a follow-up: the message adds to the question before it ("and for
 /// Lyon?", "et pour Dijon ?", "same question for the port", "what about the port?").
 const FOLLOW_UP_OPENERS: &[&str] = &[
@@ -653,11 +696,50 @@ const COMING_FROM: &[&str] = &[
     "demenage",
 ];
 
+/// Words that say where the asker's company is, before a place: "based in Lyon", "basée à
+/// Dijon", "located near Paris".
+const LOCATED: &[&str] = &[
+    "based",
+    "located",
+    "headquartered",
+    "situated",
+    "base",
+    "basee",
+    "bases",
+    "basees",
+    "situe",
+    "situee",
+    "situes",
+    "situees",
+    "implante",
+    "implantee",
+    "implantes",
+    "implantees",
+    "installe",
+    "installee",
+    "installes",
+    "installees",
+    "localise",
+    "localisee",
+    "localises",
+    "localisees",
+];
+
 /// True when the words just before a place (`before`, nearest last) say the asker comes from it:
 /// "from Lyon", "depuis Paris", "qui viennent de Lyon".
 pub fn introduces_origin(before: &[String]) -> bool {
     match before {
         [.., from] if matches!(from.as_str(), "from" | "depuis") => true,
+        // "a company based in Lyon", "une PME basée à Lyon", "implantés à Dijon"
+        [.., located, preposition]
+            if LOCATED.contains(&located.as_str())
+                && matches!(
+                    preposition.as_str(),
+                    "in" | "at" | "near" | "a" | "au" | "aux" | "en" | "dans" | "pres" | "sur"
+                ) =>
+        {
+            true
+        }
         [.., verb, de] if matches!(de.as_str(), "de" | "d" | "du") => {
             COMING_FROM.contains(&verb.as_str())
         }
@@ -1015,7 +1097,11 @@ mod tests {
         assert!(origin("on arrive depuis"));
         assert!(origin("nos salariés qui viennent de"));
         assert!(origin("en provenance d"));
+        assert!(origin("a 40-person company based in"));
+        assert!(origin("une PME basée à"));
+        assert!(origin("nous sommes implantés à"));
         assert!(!origin("la distance de"));
+        assert!(!origin("une base logistique à"));
         assert!(!origin("des parcs à"));
         assert!(!origin(""));
     }

@@ -437,6 +437,9 @@ fn a_question_signed_with_a_name_is_read_without_it() {
         "What land is available?\nBest regards,\nPriya Sharma",
         "Quels terrains sont disponibles merci Julien",
         "available land for a factory thx Mark",
+        "What land is available? Thanks in advance, Mark Evans",
+        "Quels terrains sont disponibles merci d'avance, Julien Martin",
+        "What land is available?\nBest regards, Priya Sharma (HR, Pune)",
     ] {
         assert_eq!(answer(question), "land", "{question}");
     }
