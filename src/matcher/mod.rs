@@ -1270,13 +1270,23 @@ impl<'a> Sentences<'a> {
         let mut pieces = Vec::new();
         let mut from = 0;
         let mut chars = text.char_indices().peekable();
+        let mut previous = ' ';
         while let Some((at, c)) = chars.next() {
             let next_is_space = chars.peek().is_none_or(|&(_, next)| next.is_whitespace());
             if c == '\n' || (matches!(c, '.' | '!' | '?') && next_is_space) {
                 let end = at + c.len_utf8();
                 pieces.push((start + from, &text[from..end]));
                 from = end;
+            } else if c.is_whitespace()
+                && (previous.is_alphanumeric() || previous == ')')
+                && opens_sentence(&text[at + c.len_utf8()..])
+            {
+                // "… 350 employees) Can you describe SaôneOr": a message typed without
+                // punctuation still starts its question with a capital.
+                pieces.push((start + from, &text[from..at]));
+                from = at;
             }
+            previous = c;
         }
         pieces.push((start + from, &text[from..]));
         let mut count = 0;
@@ -1338,6 +1348,18 @@ impl<'a> Sentences<'a> {
             .or(self.asking.last())
             .copied()
     }
+}
+
+/// Whether `rest` starts with a capitalised word that opens a question ("Can", "What",
+/// "Quelles", "Est-ce"…): in a message without punctuation, where a new sentence starts.
+fn opens_sentence(rest: &str) -> bool {
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+        .collect();
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).all(|c| !c.is_uppercase())
+        && stopwords::opens_question(&normalize::words(&word).concat())
 }
 
 /// Where a sign-off that ends `line` starts ("… un investisseur merci Julien", "TGV thx

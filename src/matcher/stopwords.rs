@@ -725,6 +725,52 @@ const LOCATED: &[&str] = &[
     "localisees",
 ];
 
+/// Words that open a question, capitalised, in a message typed without punctuation.
+const QUESTION_OPENERS: &[&str] = &[
+    "can",
+    "could",
+    "what",
+    "which",
+    "where",
+    "who",
+    "how",
+    "why",
+    "when",
+    "is",
+    "are",
+    "do",
+    "does",
+    "did",
+    "would",
+    "should",
+    "any",
+    "quel",
+    "quels",
+    "quelle",
+    "quelles",
+    "estce",
+    "pouvez",
+    "pourriez",
+    "peut",
+    "peuton",
+    "comment",
+    "combien",
+    "pourquoi",
+    "qui",
+    "ou",
+    "quand",
+    "existe",
+    "existetil",
+    "avezvous",
+    "yatil",
+    "ya",
+];
+
+/// True for the folded first word of a sentence that asks: "can", "what", "quels"…
+pub fn opens_question(word: &str) -> bool {
+    QUESTION_OPENERS.contains(&word)
+}
+
 /// True when the words just before a place (`before`, nearest last) say the asker comes from it:
 /// "from Lyon", "depuis Paris", "qui viennent de Lyon".
 pub fn introduces_origin(before: &[String]) -> bool {

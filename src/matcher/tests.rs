@@ -470,6 +470,21 @@ fn focus_sentence(question: &str) -> Option<&str> {
 }
 
 #[test]
+fn a_message_without_punctuation_starts_its_question_with_a_capital() {
+    assert_eq!(
+        focus_sentence("Hello we are a bike maker with 350 employees What land is available"),
+        Some("What land is available")
+    );
+    assert_eq!(
+        focus_sentence("Bonjour on fabrique des vélos (350 pers) Quels terrains sont disponibles"),
+        Some("Quels terrains sont disponibles")
+    );
+    // A capitalised name, or a question word in capitals, is no new sentence.
+    assert_eq!(focus_sentence("is ParcNord near Valbourg"), None);
+    assert_eq!(focus_sentence("land near the WHAT building"), None);
+}
+
+#[test]
 fn the_focus_is_the_last_question_or_else_the_last_sentence() {
     assert_eq!(focus_sentence("population of Valbourg"), None);
     // "Hello!" and "Thanks." ask nothing: the other sentence is the question.
