@@ -317,6 +317,9 @@ pub struct Index {
     surface_lang: HashMap<String, (u32, u32)>,
     phrases: HashMap<TermId, Vec<Phrase>>,
     typo: TypoIndex,
+    /// The stop words, to recognise a misspelt one ("quelels", "thier") rather than count it as
+    /// an unknown word against every answer.
+    stop_word_typos: TypoIndex,
     /// Each synonym group's first word, to name the group in [`Index::explain`].
     synonym_labels: HashMap<TermId, String>,
     entries: Vec<IndexedEntry>,
@@ -377,6 +380,9 @@ impl Index {
                 surface_lang: HashMap::new(),
                 phrases: HashMap::new(),
                 typo: TypoIndex::new(std::iter::empty()),
+                stop_word_typos: TypoIndex::new(
+                    stopwords::stop_words().map(|word| (word.to_string(), 1)),
+                ),
                 synonym_labels: HashMap::new(),
                 entries: Vec::new(),
                 phrasings: Vec::new(),
@@ -1025,6 +1031,13 @@ impl Index {
                 continue;
             } else {
                 let is_name = names.iter().any(|name| name == word);
+                // Five letters are too few: "think" is one edit from "thank".
+                if !is_name
+                    && word.chars().count() >= 6
+                    && self.stop_word_typos.correct(word).is_some()
+                {
+                    continue;
+                }
                 let weight = if word.chars().all(|c| c.is_ascii_digit()) {
                     self.tuning.unknown_number_weight
                 } else if is_name {

@@ -993,6 +993,11 @@ pub fn content_words(text: &str) -> Vec<String> {
 }
 
 /// True for a word that is dropped before matching (question words are not).
+/// Every stop word of French and English, thanks included.
+pub fn stop_words() -> impl Iterator<Item = &'static str> {
+    FRENCH.iter().chain(ENGLISH).chain(THANKS).copied()
+}
+
 pub fn is_stop_word(word: &str) -> bool {
     !is_question_word(word)
         && (FRENCH.contains(&word)

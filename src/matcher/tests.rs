@@ -206,6 +206,27 @@ fn unknown_words_count_against_a_match() {
 }
 
 #[test]
+fn a_misspelt_stop_word_is_no_unknown_word() {
+    let (_, index) = index();
+    let unknown = |question: &str| -> Vec<String> {
+        let words = read_words(question);
+        index
+            .question_slots(&words, &Capitals::of(question))
+            .into_iter()
+            .filter_map(|slot| slot.unknown_word.map(str::to_string))
+            .collect()
+    };
+    // "quelels" (quelles), "shoudl" (should): one edit from a stop word.
+    assert!(unknown("quelels terrains disponibles").is_empty());
+    assert!(unknown("land shoudl be available").is_empty());
+    // Real words near a short stop word stay unknown ("think" is one edit from "thank"), and
+    // so does a capitalised name.
+    assert_eq!(unknown("what do you think"), ["think"]);
+    assert_eq!(unknown("land by Quelels"), ["quelels"]);
+    assert_eq!(unknown("land by tokyo"), ["tokyo"]);
+}
+
+#[test]
 fn an_unknown_capitalised_name_weighs_more_than_an_unknown_word() {
     let (_, index) = index();
     let named = index.find("population of Tokyo").candidates[0].score;
