@@ -1652,6 +1652,41 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
     }
 }
 
+/// Investors greet the room and sign their messages: wrapped in a greeting and a signature, the
+/// questions of eight tuning files keep their answers (99.8% as they are written, 99.8%
+/// greeted and signed; 82.2% signed before a one-question message was read without its
+/// signature).
+#[test]
+fn shipped_knowledge_answers_greeted_and_signed_questions() {
+    const GREETINGS: [&str; 4] = ["Hi everyone, ", "Bonjour à tous, ", "Hello, ", ""];
+    const SIGNATURES: [&str; 4] = [
+        " Thanks in advance, Mark Evans",
+        " Merci d'avance, Julien Martin",
+        " Cordialement, Anne Martin",
+        " thx Tom",
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let signed = dir.path().join("signed.tsv");
+    let mut lines = String::new();
+    for n in 2..=9 {
+        let file = std::fs::read_to_string(format!("tests/eval/tuning{n}.tsv")).unwrap();
+        for (i, line) in file.lines().enumerate() {
+            let Some((label, question)) = line.split_once('\t') else {
+                continue;
+            };
+            let greeting = GREETINGS[i % 4];
+            let signature = SIGNATURES[(i / 4) % 4];
+            lines.push_str(&format!("{label}\t{greeting}{question}{signature}\n"));
+        }
+    }
+    std::fs::write(&signed, lines).unwrap();
+    let out = run(bot()
+        .args(["--knowledge", "knowledge", "eval"])
+        .arg(&signed)
+        .args(["--min-accuracy", "0.99", "--min-rejection", "0.98"]));
+    assert_eq!(out.code, 0, "{out:#?}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // report
 // ---------------------------------------------------------------------------------------------
