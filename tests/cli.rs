@@ -603,6 +603,19 @@ fn check_reports_unsure_above_confident() {
 }
 
 #[test]
+fn check_reports_an_empty_other_place() {
+    // settings.toml line 4: `other_places = ["Beaune", " "]`, the blank name at column 27.
+    assert_single_error(
+        "empty-other-place",
+        &format!(
+            "error: {}:4:27: empty name in matching.other_places \
+             (remove it, or write the place's name)",
+            broken_file("empty-other-place", "settings.toml")
+        ),
+    );
+}
+
+#[test]
 fn check_reports_a_synonym_in_two_groups() {
     // synonyms.toml line 5: `words = ["parcelle", "sol", "terrain"]`, "terrain" at column 29.
     assert_single_error(

@@ -109,6 +109,9 @@ pub struct MatchingSettings {
     pub margin: f64,
     pub max_suggestions: usize,
     pub off_topic_words: Vec<String>,
+    /// Places the base does not cover (nearby towns, other cities): a short question naming one
+    /// is about that place, even typed in lowercase ("terrain dispo à beaune").
+    pub other_places: Vec<String>,
 }
 
 impl Default for MatchingSettings {
@@ -119,6 +122,7 @@ impl Default for MatchingSettings {
             margin: 0.02,
             max_suggestions: 3,
             off_topic_words: Vec::new(),
+            other_places: Vec::new(),
         }
     }
 }

@@ -114,4 +114,6 @@ pub struct MatchingDef {
     pub max_suggestions: Option<Spanned<i64>>,
     #[serde(default)]
     pub off_topic_words: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub other_places: Vec<Spanned<String>>,
 }

@@ -434,6 +434,20 @@ impl Checker {
                 off_topic_words.push(word.get_ref().trim().to_string());
             }
         }
+        let mut other_places = Vec::new();
+        for place in &m.other_places {
+            if comparable(place.get_ref()).is_empty() {
+                self.out.push(
+                    Diagnostic::error(
+                        &file.location(place.span().start),
+                        "empty name in matching.other_places",
+                    )
+                    .hint("remove it, or write the place's name"),
+                );
+            } else {
+                other_places.push(place.get_ref().trim().to_string());
+            }
+        }
         let fallback_contact = parsed.fallback_contact.as_ref().and_then(|id| {
             let found = contact_ids.get(id.get_ref().as_str()).copied();
             if found.is_none() {
@@ -456,6 +470,7 @@ impl Checker {
                 margin,
                 max_suggestions,
                 off_topic_words,
+                other_places,
             },
         }
     }

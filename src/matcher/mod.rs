@@ -317,6 +317,9 @@ pub struct Index {
     surface_lang: HashMap<String, (u32, u32)>,
     phrases: HashMap<TermId, Vec<Phrase>>,
     typo: TypoIndex,
+    /// The words of the settings' other places ("beaune", "besancon"), folded: an unknown one
+    /// is a name even in lowercase, and never a misspelling of a vocabulary word.
+    other_places: HashSet<String>,
     /// The stop words, to recognise a misspelt one ("quelels", "thier") rather than count it as
     /// an unknown word against every answer.
     stop_word_typos: TypoIndex,
@@ -380,6 +383,13 @@ impl Index {
                 surface_lang: HashMap::new(),
                 phrases: HashMap::new(),
                 typo: TypoIndex::new(std::iter::empty()),
+                other_places: base
+                    .settings
+                    .matching
+                    .other_places
+                    .iter()
+                    .flat_map(|place| normalize::words(place))
+                    .collect(),
                 stop_word_typos: TypoIndex::new(
                     stopwords::stop_words().map(|word| (word.to_string(), 1)),
                 ),
@@ -1013,7 +1023,8 @@ impl Index {
             if stopwords::is_stop_word(word) {
                 continue;
             }
-            let typos = !acronyms.iter().any(|acronym| acronym == word);
+            let other_place = self.other_places.contains(word);
+            let typos = !other_place && !acronyms.iter().any(|acronym| acronym == word);
             if let Some(terms) = self.resolve_spelt(word, typos) {
                 // "engineers moving from Lyon", "depuis Paris": where the asker comes from.
                 let after_from = stopwords::introduces_origin(&words[..i - 1]);
@@ -1022,7 +1033,7 @@ impl Index {
                 }
                 units.push(terms);
                 unit_words.push(word.to_string());
-            } else if let Some((left, right)) = self.split(word) {
+            } else if let Some((left, right)) = (!other_place).then(|| self.split(word)).flatten() {
                 units.push(left);
                 units.push(right);
                 unit_words.extend([String::new(), String::new()]);
@@ -1030,7 +1041,7 @@ impl Index {
                 // A question word the base never uses is no evidence of another subject.
                 continue;
             } else {
-                let is_name = names.iter().any(|name| name == word);
+                let is_name = other_place || names.iter().any(|name| name == word);
                 // Five letters are too few: "think" is one edit from "thank".
                 if !is_name
                     && word.chars().count() >= 6

@@ -88,6 +88,7 @@ const SETTINGS: &str = r#"
 default_language = "en"
 [matching]
 off_topic_words = ["weather", "météo", "coupe du monde"]
+other_places = ["Beaune", "Saint-Trivier"]
 "#;
 
 fn index() -> (KnowledgeBase, Index) {
@@ -203,6 +204,21 @@ fn unknown_words_count_against_a_match() {
     let plain = index.find("population of Valbourg").candidates[0].score;
     let diluted = index.find("population of Tokyo Osaka Kyoto").candidates[0].score;
     assert!(diluted < plain, "{diluted} < {plain}");
+}
+
+#[test]
+fn a_short_question_about_one_of_the_other_places_is_not_answered() {
+    assert_eq!(answer("available land for a factory"), "land");
+    // Listed in the settings: a place even in lowercase, and never read as a misspelling.
+    for question in [
+        "available land for a factory in beaune",
+        "available land for a factory in Beaune",
+        "available land for a factory near saint trivier",
+    ] {
+        assert_ne!(answer(question), "land", "{question}");
+    }
+    // Not listed, in lowercase: an unknown word, which a short question survives.
+    assert_eq!(answer("available land for a factory in dole"), "land");
 }
 
 #[test]
