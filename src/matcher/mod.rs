@@ -1108,9 +1108,10 @@ impl Index {
             || words
                 .windows(2)
                 .any(|pair| stopwords::is_contrast_word(&pair[0]) && is_place(&pair[1]));
-        // "ici plutôt qu'à Dijon", "chez vous plutôt qu'à côté de Lyon": "here" names the
-        // territory as well as its name does.
-        if (names_home || stopwords::points_here(words)) && compares {
+        // "ici plutôt qu'à Dijon", "chez vous plutôt qu'à côté de Lyon", "des écoles sur place
+        // ou faut partir à Dijon ?": "here" names the territory as well as its name does, and
+        // the comparison comes with it.
+        if (names_home && compares) || stopwords::points_here(words) {
             slots.retain(|slot| {
                 !slot.unknown_name && !slot.alternative && !self.slot_is(slot, |info| info.place)
             });

@@ -524,14 +524,16 @@ const COMPARISON_WORDS: &[&str] = &[
 const CONTRAST_WORDS: &[&str] = &["pas", "not", "non", "ou", "or", "over"];
 
 /// Whether `words` point at the territory without naming it, right before a comparison: "ici
-/// plutôt qu'à Dijon", "here rather than Lyon", "chez vous ou à Dijon" ("Here is my question"
-/// compares nothing).
+/// plutôt qu'à Dijon", "here rather than Lyon", "chez vous ou à Dijon", "locally or in Dijon",
+/// "sur place ou à Dijon" ("Here is my question" compares nothing).
 pub fn points_here(words: &[String]) -> bool {
     const REACH: usize = 3;
     (0..words.len()).any(|i| {
         let after = match words[i].as_str() {
-            "ici" | "here" => i + 1,
+            "ici" | "here" | "locally" | "localement" => i + 1,
             "chez" if words.get(i + 1).is_some_and(|w| w == "vous" || w == "toi") => i + 2,
+            // "des écoles sur place ou faut partir à Dijon ?"
+            "sur" if words.get(i + 1).is_some_and(|w| w == "place") => i + 2,
             _ => return false,
         };
         words[after.min(words.len())..(after + REACH).min(words.len())]

@@ -904,6 +904,15 @@ fn here_names_the_territory_in_a_comparison() {
         answer("land for a factory here rather than in Lyon?"),
         "land"
     );
+    // "sur place", "locally": here, even when the other place comes a few words later.
+    assert_eq!(
+        answer("des terrains disponibles sur place ou faut aller à Lyon ?"),
+        "land"
+    );
+    assert_eq!(
+        answer("available land for a factory locally or is it all in Lyon?"),
+        "land"
+    );
     // Without a comparison, or with a "here" that compares nothing, the other place is what is
     // asked about.
     assert_ne!(answer("land for a factory in Lyon?"), "land");
