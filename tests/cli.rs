@@ -1607,18 +1607,15 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
     let mut files: Vec<(String, &str, &str)> = (1..=51)
         .map(|n| match n {
             1 => ("tests/eval/tuning.tsv".to_string(), "0.95"),
-            // Writers' files still below the bar (first runs: 88.7% for local craftsmen's
-            // phonetic French, 91.7% for cleantech founders, some writing in German or Spanish,
-            // 88.2% for newcomers' vague questions, 93.3% for HR and relocating staff, 94.3%
-            // for SME owners from other regions, 94.4% for roundabout descriptions, 92.3% for
-            // phonetic spelling): their floors are the measured figures.
-            27 => ("tests/eval/tuning27.tsv".to_string(), "0.94"),
-            30 => ("tests/eval/tuning30.tsv".to_string(), "0.93"),
-            32 => ("tests/eval/tuning32.tsv".to_string(), "0.89"),
-            33 => ("tests/eval/tuning33.tsv".to_string(), "0.93"),
-            45 => ("tests/eval/tuning45.tsv".to_string(), "0.94"),
+            // Writers' files still below the bar (first runs: 91.7% for cleantech founders,
+            // some writing in German or Spanish, 88.2% for newcomers' vague questions, 95.5% for
+            // site-selection consultants, 94.4% for roundabout descriptions, 92.3% for phonetic
+            // spelling): their floors are the measured figures.
+            30 => ("tests/eval/tuning30.tsv".to_string(), "0.94"),
+            32 => ("tests/eval/tuning32.tsv".to_string(), "0.91"),
+            41 => ("tests/eval/tuning41.tsv".to_string(), "0.94"),
             49 => ("tests/eval/tuning49.tsv".to_string(), "0.94"),
-            50 => ("tests/eval/tuning50.tsv".to_string(), "0.92"),
+            50 => ("tests/eval/tuning50.tsv".to_string(), "0.93"),
             n => (format!("tests/eval/tuning{n}.tsv"), "0.95"),
         })
         .map(|(file, min_accuracy)| (file, min_accuracy, "0.90"))
