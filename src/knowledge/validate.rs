@@ -420,34 +420,18 @@ impl Checker {
             Some(v) => *v.get_ref() as usize,
             None => defaults.max_suggestions,
         };
-        let mut off_topic_words = Vec::new();
-        for word in &m.off_topic_words {
-            if comparable(word.get_ref()).is_empty() {
-                self.out.push(
-                    Diagnostic::error(
-                        &file.location(word.span().start),
-                        "empty word in matching.off_topic_words",
-                    )
-                    .hint("remove it, or write the word"),
-                );
-            } else {
-                off_topic_words.push(word.get_ref().trim().to_string());
-            }
-        }
-        let mut other_places = Vec::new();
-        for place in &m.other_places {
-            if comparable(place.get_ref()).is_empty() {
-                self.out.push(
-                    Diagnostic::error(
-                        &file.location(place.span().start),
-                        "empty name in matching.other_places",
-                    )
-                    .hint("remove it, or write the place's name"),
-                );
-            } else {
-                other_places.push(place.get_ref().trim().to_string());
-            }
-        }
+        let off_topic_words = self.non_empty_words(
+            file,
+            &m.off_topic_words,
+            "empty word in matching.off_topic_words",
+            "remove it, or write the word",
+        );
+        let other_places = self.non_empty_words(
+            file,
+            &m.other_places,
+            "empty name in matching.other_places",
+            "remove it, or write the place's name",
+        );
         let fallback_contact = parsed.fallback_contact.as_ref().and_then(|id| {
             let found = contact_ids.get(id.get_ref().as_str()).copied();
             if found.is_none() {
@@ -473,6 +457,27 @@ impl Checker {
                 other_places,
             },
         }
+    }
+
+    /// The words of a settings list, trimmed; an empty one is reported, with `message` and
+    /// `hint`, and left out.
+    fn non_empty_words(
+        &mut self,
+        file: &SourceFile,
+        words: &[Spanned<String>],
+        message: &str,
+        hint: &str,
+    ) -> Vec<String> {
+        let mut kept = Vec::new();
+        for word in words {
+            if comparable(word.get_ref()).is_empty() {
+                self.out
+                    .push(Diagnostic::error(&file.location(word.span().start), message).hint(hint));
+            } else {
+                kept.push(word.get_ref().trim().to_string());
+            }
+        }
+        kept
     }
 
     fn topics(

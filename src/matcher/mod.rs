@@ -182,6 +182,10 @@ const SIGN_OFF_MAX_WORDS: usize = 4;
 /// its own may add a title and a company, see [`SIGN_OFF_MAX_WORDS`].)
 const TRAILING_SIGN_OFF_NAME_WORDS: usize = 2;
 
+/// How many words from the end of a line a trailing sign-off may start: "thank you very much
+/// in advance, Mark Evans".
+const TRAILING_SIGN_OFF_REACH: usize = 8;
+
 /// A question of at most this many slots, in one sentence, is short: every name in it counts.
 const SHORT_QUESTION_SLOTS: usize = 8;
 
@@ -317,9 +321,9 @@ pub struct Index {
     surface_lang: HashMap<String, (u32, u32)>,
     phrases: HashMap<TermId, Vec<Phrase>>,
     typo: TypoIndex,
-    /// The words of the settings' other places ("beaune", "besancon"), folded: an unknown one
-    /// is a name even in lowercase, and never a misspelling of a vocabulary word.
-    other_places: HashSet<String>,
+    /// The settings' other places ("beaune", "saint etienne"), as folded words: an unknown word
+    /// of one is a name even in lowercase, and never a misspelling of a vocabulary word.
+    other_places: Vec<Vec<String>>,
     /// The stop words, to recognise a misspelt one ("quelels", "thier") rather than count it as
     /// an unknown word against every answer.
     stop_word_typos: TypoIndex,
@@ -388,7 +392,8 @@ impl Index {
                     .matching
                     .other_places
                     .iter()
-                    .flat_map(|place| normalize::words(place))
+                    .map(|place| normalize::words(place))
+                    .filter(|words| !words.is_empty())
                     .collect(),
                 stop_word_typos: TypoIndex::new(
                     stopwords::stop_words().map(|word| (word.to_string(), 1)),
@@ -574,7 +579,7 @@ impl Index {
 
     /// [`Index::find_follow_up`], with the entry that answered the earlier question.
     fn follow_up_reading(&self, question: &str, context: &str) -> Option<FollowUpReading> {
-        let words = normalize::words(question);
+        let words = normalize::words(Sentences::of(question).unsigned);
         if !stopwords::opens_follow_up(&words)
             || is_courtesy(question, &words)
             || self.is_off_topic(&words)
@@ -990,15 +995,20 @@ impl Index {
         let mut unit_words: Vec<String> = Vec::new();
         let mut unknown: Vec<(f64, &'a str, bool, bool)> = Vec::new();
         let mut origins: Vec<Vec<TermId>> = Vec::new();
+        let in_other_place = self.other_places_in(words);
         let mut i = 0;
         while i < words.len() {
             let word = words[i].as_str();
+            let other_place = in_other_place[i];
             // "saône or" for "SaôneOr": two words the base writes as one. Only when one half
             // means nothing alone, so that "grand chalon" stays two known words.
             // A one-letter word or "qu" is what folding leaves of an elided article
             // ("l'usinerie", "d'industrie", "qu'est-ce"): its own word, never half of one.
             let elided = word.len() == 1 || word == "qu";
-            if !elided && let Some(next) = words.get(i + 1) {
+            if !elided
+                && !other_place
+                && let Some(next) = words.get(i + 1)
+            {
                 let glued = format!("{word}{next}");
                 let half_is_empty = [word, next.as_str()]
                     .iter()
@@ -1023,7 +1033,6 @@ impl Index {
             if stopwords::is_stop_word(word) {
                 continue;
             }
-            let other_place = self.other_places.contains(word);
             let typos = !other_place && !acronyms.iter().any(|acronym| acronym == word);
             if let Some(terms) = self.resolve_spelt(word, typos) {
                 // "engineers moving from Lyon", "depuis Paris": where the asker comes from.
@@ -1033,7 +1042,7 @@ impl Index {
                 }
                 units.push(terms);
                 unit_words.push(word.to_string());
-            } else if let Some((left, right)) = (!other_place).then(|| self.split(word)).flatten() {
+            } else if !other_place && let Some((left, right)) = self.split(word) {
                 units.push(left);
                 units.push(right);
                 unit_words.extend([String::new(), String::new()]);
@@ -1042,11 +1051,7 @@ impl Index {
                 continue;
             } else {
                 let is_name = other_place || names.iter().any(|name| name == word);
-                // Five letters are too few: "think" is one edit from "thank".
-                if !is_name
-                    && word.chars().count() >= 6
-                    && self.stop_word_typos.correct(word).is_some()
-                {
+                if !is_name && self.misspells_stop_word(word) {
                     continue;
                 }
                 let weight = if word.chars().all(|c| c.is_ascii_digit()) {
@@ -1117,6 +1122,42 @@ impl Index {
             });
         }
         slots
+    }
+
+    /// Whether `word`, unknown to the base, is a stop word typed with a slip: letters swapped
+    /// ("shoudl"), one left out or doubled ("quelels", "actuellment"). A real word can be one
+    /// edit from a stop word too, so five letters are too few ("think", "thank"), a changed
+    /// letter is no slip ("realty", "really"), nor is a word that holds the stop word whole
+    /// ("rights", "mother").
+    fn misspells_stop_word(&self, word: &str) -> bool {
+        if word.chars().count() < 6 {
+            return false;
+        }
+        self.stop_word_typos.correct(word).is_some_and(|stop_word| {
+            let (mut typed, mut meant): (Vec<char>, Vec<char>) =
+                (word.chars().collect(), stop_word.chars().collect());
+            if typed.len() == meant.len() {
+                typed.sort_unstable();
+                meant.sort_unstable();
+                typed == meant
+            } else {
+                !word.contains(stop_word)
+            }
+        })
+    }
+
+    /// For each of `words`, whether it belongs to one of the settings' other places, its words
+    /// in a row ("saint etienne", not a lone "saint").
+    fn other_places_in(&self, words: &[String]) -> Vec<bool> {
+        let mut inside = vec![false; words.len()];
+        for start in 0..words.len() {
+            for place in &self.other_places {
+                if words[start..].starts_with(place) {
+                    inside[start..start + place.len()].fill(true);
+                }
+            }
+        }
+        inside
     }
 
     /// How many of `entry`'s phrasings use `term`. One word that a single phrasing happens to
@@ -1273,17 +1314,18 @@ impl Index {
 struct Sentences<'a> {
     count: usize,
     asking: Vec<&'a str>,
-    /// The message without the signature that ends it, when a single sentence asks: "Where is
-    /// Chalon? Thanks, Mark" is read as "Where is Chalon?", since the signer's name says
+    /// The message without the signature that ends it, when at most one sentence asks: "Where
+    /// is Chalon? Thanks, Mark" is read as "Where is Chalon?", since the signer's name says
     /// nothing about what is asked. (In a longer message the signature stays: with the
     /// context, it keeps a message that no sentence asks clearly from being answered whole.)
     unsigned: &'a str,
 }
 
 impl<'a> Sentences<'a> {
-    /// A sentence ends at a line break, or at '.', '!' or '?' followed by a space or the end:
-    /// "1.5 ha" and "saoneor.fr" do not end one. Only the last [`FOCUS_MAX_CHARS`] characters
-    /// are read: the asking sentence ends the message.
+    /// A sentence ends at a line break, at '.', '!' or '?' followed by a space or the end ("1.5
+    /// ha" and "saoneor.fr" do not end one), or, in a message typed without punctuation, before
+    /// a capitalised question word ("… 350 employees Can you describe SaôneOr"). Only the last
+    /// [`FOCUS_MAX_CHARS`] characters are read: the asking sentence ends the message.
     fn of(question: &'a str) -> Self {
         let start = question
             .char_indices()
@@ -1295,40 +1337,48 @@ impl<'a> Sentences<'a> {
         let mut pieces = Vec::new();
         let mut from = 0;
         let mut chars = text.char_indices().peekable();
-        let mut previous = ' ';
+        // The last character before the spaces, if any.
+        let mut visible = None;
         while let Some((at, c)) = chars.next() {
-            let next_is_space = chars.peek().is_none_or(|&(_, next)| next.is_whitespace());
+            let next = chars.peek().map(|&(_, next)| next);
+            let next_is_space = next.is_none_or(char::is_whitespace);
             if c == '\n' || (matches!(c, '.' | '!' | '?') && next_is_space) {
                 let end = at + c.len_utf8();
                 pieces.push((start + from, &text[from..end]));
                 from = end;
             } else if c.is_whitespace()
-                && (previous.is_alphanumeric() || previous == ')')
+                && !next_is_space
+                && visible.is_some_and(|v: char| v == ')' || !v.is_ascii_punctuation())
                 && opens_sentence(&text[at + c.len_utf8()..])
             {
-                // "… 350 employees) Can you describe SaôneOr": a message typed without
-                // punctuation still starts its question with a capital.
                 pieces.push((start + from, &text[from..at]));
                 from = at;
             }
-            previous = c;
+            if !c.is_whitespace() {
+                visible = Some(c);
+            }
         }
         pieces.push((start + from, &text[from..]));
+        let last_with_words = pieces
+            .iter()
+            .rposition(|(_, piece)| !normalize::words(piece).is_empty());
         let mut count = 0;
         let mut asking = Vec::new();
         let mut signed = false;
-        let mut unsigned = question;
-        let last = pieces.len() - 1;
+        let mut signature_at = None;
         for (at, (piece_start, piece)) in pieces.into_iter().enumerate() {
-            // "… pour un investisseur merci Julien": a sign-off at the end of the last line.
-            if at == last
+            let mut piece = piece.trim();
+            // "… pour un investisseur merci Julien.": a sign-off that ends the last line.
+            if Some(at) == last_with_words
                 && !signed
-                && asking.is_empty()
                 && let Some(sign_off) = trailing_sign_off(piece)
             {
-                unsigned = &question[..piece_start + sign_off];
+                if asking.is_empty() {
+                    signature_at =
+                        Some(piece.as_ptr() as usize - question.as_ptr() as usize + sign_off);
+                }
+                piece = piece[..sign_off].trim_end();
             }
-            let piece = piece.trim();
             let words = normalize::words(piece);
             if words.is_empty() {
                 continue;
@@ -1337,21 +1387,34 @@ impl<'a> Sentences<'a> {
             // "Regards, Priya (HR, Bangalore)", or "Best regards," with the name on the next
             // line: a signature asks nothing. A longer line is a request ("Merci de m'indiquer
             // les terrains disponibles").
-            if stopwords::is_sign_off(&words[0])
+            if stopwords::signs_off(piece)
                 && stopwords::after_sign_off(&words).len() <= SIGN_OFF_MAX_WORDS
                 && !piece.ends_with('?')
             {
                 // `count` counts this line too.
                 if !signed && (count == 2 || asking.len() == 1) {
-                    unsigned = &question[..piece_start];
+                    signature_at = Some(piece_start);
                 }
                 signed = true;
+            } else if signed && words[0] == "ps" {
+                // "PS: we also need a rail siding" after the signature still asks.
+                signature_at = None;
             }
             let content = words.iter().filter(|w| !stopwords::is_stop_word(w));
             if !signed && content.count() >= FOCUS_MIN_WORDS {
                 asking.push(piece);
             }
         }
+        // A cut that would leave nothing to match ("Hello\nthx, any land in SaôneOr") is no
+        // signature.
+        let unsigned = signature_at
+            .map(|at| &question[..at])
+            .filter(|before| {
+                normalize::words(before)
+                    .iter()
+                    .any(|word| !stopwords::is_stop_word(word))
+            })
+            .unwrap_or(question);
         Sentences {
             count,
             asking,
@@ -1388,20 +1451,23 @@ fn opens_sentence(rest: &str) -> bool {
 }
 
 /// Where a sign-off that ends `line` starts ("… un investisseur merci Julien", "TGV thx
-/// Mark", "… thanks in advance, Mark Evans"): a thank-you or sign-off word with a word before
-/// it and, after it, what a signature holds.
+/// Mark", "… thanks in advance, Mark Evans", "… settle in Chalon Best Min-jun"): a thank-you
+/// or sign-off word ([`stopwords::signs_off`]) with a word before it and, after it, what a
+/// signature holds.
 fn trailing_sign_off(line: &str) -> Option<usize> {
     let tokens: Vec<(usize, &str)> = line
         .split_whitespace()
         .map(|token| (token.as_ptr() as usize - line.as_ptr() as usize, token))
         .collect();
-    (1..tokens.len())
+    // A sign-off word, its courtesy ("in advance") and a name: the last few words only, which
+    // also keeps a pasted page from being re-read once per word.
+    let first_candidate = tokens.len().saturating_sub(TRAILING_SIGN_OFF_REACH).max(1);
+    (first_candidate..tokens.len())
         .find(|&i| {
-            let words = normalize::words(&line[tokens[i].0..]);
-            words
-                .first()
-                .is_some_and(|word| stopwords::is_sign_off(word))
-                && stopwords::after_sign_off(&words).len() <= TRAILING_SIGN_OFF_NAME_WORDS
+            let rest = &line[tokens[i].0..];
+            stopwords::signs_off(rest)
+                && stopwords::after_sign_off(&normalize::words(rest)).len()
+                    <= TRAILING_SIGN_OFF_NAME_WORDS
         })
         .map(|i| tokens[i].0)
 }

@@ -529,7 +529,10 @@ const CONTRAST_WORDS: &[&str] = &["pas", "not", "non", "ou", "or", "over"];
 pub fn points_here(words: &[String]) -> bool {
     const REACH: usize = 3;
     (0..words.len()).any(|i| {
+        // "d'ici 2026", "jusqu'ici": a time, not a place.
+        let time = i > 0 && matches!(words[i - 1].as_str(), "d" | "jusqu");
         let after = match words[i].as_str() {
+            "ici" if time => return false,
             "ici" | "here" | "locally" | "localement" => i + 1,
             "chez" if words.get(i + 1).is_some_and(|w| w == "vous" || w == "toi") => i + 2,
             // "des écoles sur place ou faut partir à Dijon ?"
@@ -571,10 +574,34 @@ const SIGN_OFFS: &[&str] = &[
     "respectueusement",
 ];
 
-/// True for the first word of a line that signs a message off rather than asks: a sign-off
-/// or a thank-you ("Merci, Julien").
-pub fn is_sign_off(first_word: &str) -> bool {
-    SIGN_OFFS.contains(&first_word) || is_thanks(first_word)
+/// Sign-off words that are ordinary words too ("best location", "what kind of land", "bien
+/// desservi"): they sign off only with their courtesy ("Best regards", "bien à vous"), a
+/// comma ("Best, Tom") or a name ("Best Min-jun").
+const AMBIGUOUS_SIGN_OFFS: &[&str] = &["kind", "warm", "best", "yours", "bien"];
+
+/// Whether `line` opens as a sign-off rather than a question: a thank-you ("Merci, Julien",
+/// "thx Mark") or a sign-off word ("Cordialement", "Best regards", "Best, Tom").
+pub fn signs_off(line: &str) -> bool {
+    let words = crate::matcher::normalize::words(line);
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if is_thanks(first) {
+        return true;
+    }
+    if !SIGN_OFFS.contains(&first.as_str()) {
+        return false;
+    }
+    let mut tokens = line.split_whitespace();
+    let first_token = tokens.next().unwrap_or_default();
+    !AMBIGUOUS_SIGN_OFFS.contains(&first.as_str())
+        || after_sign_off(&words).len() < words.len() - 1
+        || first_token.ends_with(',')
+        // "Best Min-jun", "Best, Tom": a name follows
+        || tokens
+            .next()
+            .and_then(|next| next.chars().next())
+            .is_some_and(char::is_uppercase)
 }
 
 /// What may follow a sign-off word before the signer's name: "Thanks in advance, Mark",
@@ -596,6 +623,9 @@ const SIGN_OFF_COURTESIES: &[&[&str]] = &[
     &["pour", "votre", "retour"],
     &["regards"],
     &["wishes"],
+    &["sincerely"],
+    &["faithfully"],
+    &["truly"],
     &["salutations"],
     &["a", "vous"],
     &["cordialement"],
@@ -698,34 +728,11 @@ const COMING_FROM: &[&str] = &[
     "demenage",
 ];
 
-/// Words that say where the asker's company is, before a place: "based in Lyon", "basée à
-/// Dijon", "located near Paris".
-const LOCATED: &[&str] = &[
-    "based",
-    "located",
-    "headquartered",
-    "situated",
-    "base",
-    "basee",
-    "bases",
-    "basees",
-    "situe",
-    "situee",
-    "situes",
-    "situees",
-    "implante",
-    "implantee",
-    "implantes",
-    "implantees",
-    "installe",
-    "installee",
-    "installes",
-    "installees",
-    "localise",
-    "localisee",
-    "localises",
-    "localisees",
-];
+/// Words that say where the asker's company is, before a place: "based in Lyon", "une PME
+/// basée à Dijon", "headquartered in Paris".
+/// ("Situé", "located", "implanté" are left out: "le terrain est-il situé à Dijon ?" asks about
+/// Dijon.)
+const LOCATED: &[&str] = &["based", "headquartered", "basee", "basees"];
 
 /// Words that open a question, capitalised, in a message typed without punctuation.
 const QUESTION_OPENERS: &[&str] = &[
@@ -994,12 +1001,12 @@ pub fn content_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// True for a word that is dropped before matching (question words are not).
 /// Every stop word of French and English, thanks included.
 pub fn stop_words() -> impl Iterator<Item = &'static str> {
     FRENCH.iter().chain(ENGLISH).chain(THANKS).copied()
 }
 
+/// True for a word that is dropped before matching (question words are not).
 pub fn is_stop_word(word: &str) -> bool {
     !is_question_word(word)
         && (FRENCH.contains(&word)
@@ -1152,7 +1159,9 @@ mod tests {
         assert!(origin("en provenance d"));
         assert!(origin("a 40-person company based in"));
         assert!(origin("une PME basée à"));
-        assert!(origin("nous sommes implantés à"));
+        assert!(origin("headquartered near"));
+        assert!(!origin("le terrain est-il situé à"));
+        assert!(!origin("on cherche une base à"));
         assert!(!origin("la distance de"));
         assert!(!origin("une base logistique à"));
         assert!(!origin("des parcs à"));

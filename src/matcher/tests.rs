@@ -217,8 +217,10 @@ fn a_short_question_about_one_of_the_other_places_is_not_answered() {
     ] {
         assert_ne!(answer(question), "land", "{question}");
     }
-    // Not listed, in lowercase: an unknown word, which a short question survives.
+    // Not listed, in lowercase: an unknown word, which a short question survives; so is one
+    // word of a listed place's name, alone.
     assert_eq!(answer("available land for a factory in dole"), "land");
+    assert_eq!(answer("available land for a factory in trivier"), "land");
 }
 
 #[test]
@@ -235,9 +237,13 @@ fn a_misspelt_stop_word_is_no_unknown_word() {
     // "quelels" (quelles), "shoudl" (should): one edit from a stop word.
     assert!(unknown("quelels terrains disponibles").is_empty());
     assert!(unknown("land shoudl be available").is_empty());
-    // Real words near a short stop word stay unknown ("think" is one edit from "thank"), and
-    // so does a capitalised name.
+    // Real words near a stop word stay unknown ("think" is one edit from "thank", "realty"
+    // from "really", "rights" from "right"), and so does a capitalised name.
     assert_eq!(unknown("what do you think"), ["think"]);
+    assert_eq!(
+        unknown("realty agents rights"),
+        ["realty", "agents", "rights"]
+    );
     assert_eq!(unknown("land by Quelels"), ["quelels"]);
     assert_eq!(unknown("land by tokyo"), ["tokyo"]);
 }
@@ -490,13 +496,33 @@ fn a_question_signed_with_a_name_is_read_without_it() {
     );
     // A thank-you that opens the message, or thanks without a question before them, cut
     // nothing; nor do thanks followed by more than a name.
+    assert_eq!(
+        Sentences::of("Quels terrains sont disponibles merci Julien.").unsigned,
+        "Quels terrains sont disponibles "
+    );
+    assert_eq!(
+        Sentences::of("available land for a factory Best Min-jun").unsigned,
+        "available land for a factory "
+    );
     for message in [
         "thx! and what land is available?",
         "Thanks, Mark",
         "Thanks for the list of available land for a factory",
+        // Sign-off words that are ordinary words too, without their courtesy or comma.
+        "What kind of land",
+        "Le site est-il bien desservi",
+        "Hi\nBest location for a warehouse",
+        // A cut that would leave nothing to match.
+        "Hello\nthx, any land in ParcNord",
+        // A postscript after the signature still asks.
+        "What land is available?\nBest regards,\nPriya\nPS: we need a rail siding",
     ] {
         assert_eq!(Sentences::of(message).unsigned, message);
     }
+    assert_eq!(
+        Sentences::of("What land is available?\nBest, Tom").unsigned,
+        "What land is available?\n"
+    );
     // In a longer message, the signature stays with the context it signs.
     let long = "We make bikes. We grew a lot. What land is available? Thanks, Mark";
     assert_eq!(Sentences::of(long).unsigned, long);
@@ -911,6 +937,11 @@ fn here_names_the_territory_in_a_comparison() {
     );
     assert_eq!(
         answer("available land for a factory locally or is it all in Lyon?"),
+        "land"
+    );
+    // "d'ici" is a time: the other place is still what is asked about.
+    assert_ne!(
+        answer("terrain disponible à Lyon d'ici fin 2026 ou 2027 ?"),
         "land"
     );
     // Without a comparison, or with a "here" that compares nothing, the other place is what is
