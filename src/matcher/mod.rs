@@ -494,7 +494,11 @@ impl Index {
         let read = read_words(sentences.unsigned);
         let capitals = Capitals::of(question);
         let slots = self.question_slots(&read, &capitals);
-        if slots.is_empty() || is_courtesy(question, &words) {
+        // "Thanks, Mark", "Cordialement, Anne": a sign-off and a name the base does not know.
+        let only_signs_off = stopwords::signs_off(question)
+            && !question.contains('?')
+            && slots.iter().all(|slot| slot.unknown_word.is_some());
+        if slots.is_empty() || is_courtesy(question, &words) || only_signs_off {
             return Found {
                 band: Band::Empty,
                 candidates: Vec::new(),

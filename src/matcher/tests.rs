@@ -305,6 +305,9 @@ fn a_thank_you_that_asks_nothing_is_a_courtesy_not_a_question() {
         "ty for ParcNord",
         "je vous remercie pour ParcNord",
         "mercii pour ParcNord",
+        // A sign-off and the signer's name only.
+        "Thanks, Mark",
+        "Cordialement, Anne Martin",
     ] {
         assert_eq!(answer(courtesy), "empty", "{courtesy}");
     }
