@@ -31,6 +31,7 @@ use crate::knowledge::{KnowledgeBase, MatchingSettings};
 use crate::lang::Lang;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 use typo::TypoIndex;
 use unicode_normalization::UnicodeNormalization;
 
@@ -324,9 +325,6 @@ pub struct Index {
     /// The settings' other places ("beaune", "saint etienne"), as folded words: an unknown word
     /// of one is a name even in lowercase, and never a misspelling of a vocabulary word.
     other_places: Vec<Vec<String>>,
-    /// The stop words, to recognise a misspelt one ("quelels", "thier") rather than count it as
-    /// an unknown word against every answer.
-    stop_word_typos: TypoIndex,
     /// Each synonym group's first word, to name the group in [`Index::explain`].
     synonym_labels: HashMap<TermId, String>,
     entries: Vec<IndexedEntry>,
@@ -387,17 +385,7 @@ impl Index {
                 surface_lang: HashMap::new(),
                 phrases: HashMap::new(),
                 typo: TypoIndex::new(std::iter::empty()),
-                other_places: base
-                    .settings
-                    .matching
-                    .other_places
-                    .iter()
-                    .map(|place| normalize::words(place))
-                    .filter(|words| !words.is_empty())
-                    .collect(),
-                stop_word_typos: TypoIndex::new(
-                    stopwords::stop_words().map(|word| (word.to_string(), 1)),
-                ),
+                other_places: folded_phrases(&base.settings.matching.other_places),
                 synonym_labels: HashMap::new(),
                 entries: Vec::new(),
                 phrasings: Vec::new(),
@@ -421,14 +409,7 @@ impl Index {
         }
         // Off-topic words match as written (folded), not by stem: "salary" must not catch
         // "salariés".
-        builder.index.off_topic = base
-            .settings
-            .matching
-            .off_topic_words
-            .iter()
-            .map(|word| normalize::words(word))
-            .filter(|words| !words.is_empty())
-            .collect();
+        builder.index.off_topic = folded_phrases(&base.settings.matching.off_topic_words);
         for (entry_index, entry) in base.entries.iter().enumerate() {
             let mut indexed = IndexedEntry {
                 see_also: entry.see_also.clone(),
@@ -495,7 +476,7 @@ impl Index {
         let capitals = Capitals::of(question);
         let slots = self.question_slots(&read, &capitals);
         // "Thanks, Mark", "Cordialement, Anne": a sign-off and a name the base does not know.
-        let only_signs_off = stopwords::signs_off(question)
+        let only_signs_off = stopwords::sign_off_name_words(question).is_some()
             && !question.contains('?')
             && slots.iter().all(|slot| slot.unknown_word.is_some());
         if slots.is_empty() || is_courtesy(question, &words) || only_signs_off {
@@ -1137,7 +1118,7 @@ impl Index {
         if word.chars().count() < 6 {
             return false;
         }
-        self.stop_word_typos.correct(word).is_some_and(|stop_word| {
+        STOP_WORD_TYPOS.correct(word).is_some_and(|stop_word| {
             let (mut typed, mut meant): (Vec<char>, Vec<char>) =
                 (word.chars().collect(), stop_word.chars().collect());
             if typed.len() == meant.len() {
@@ -1337,7 +1318,6 @@ impl<'a> Sentences<'a> {
             .nth(FOCUS_MAX_CHARS)
             .map_or(0, |(at, _)| at);
         let text = &question[start..];
-        // Each piece with where it starts in `question`.
         let mut pieces = Vec::new();
         let mut from = 0;
         let mut chars = text.char_indices().peekable();
@@ -1348,56 +1328,57 @@ impl<'a> Sentences<'a> {
             let next_is_space = next.is_none_or(char::is_whitespace);
             if c == '\n' || (matches!(c, '.' | '!' | '?') && next_is_space) {
                 let end = at + c.len_utf8();
-                pieces.push((start + from, &text[from..end]));
+                pieces.push(&text[from..end]);
                 from = end;
             } else if c.is_whitespace()
                 && !next_is_space
                 && visible.is_some_and(|v: char| v == ')' || !v.is_ascii_punctuation())
                 && opens_sentence(&text[at + c.len_utf8()..])
             {
-                pieces.push((start + from, &text[from..at]));
+                pieces.push(&text[from..at]);
                 from = at;
             }
             if !c.is_whitespace() {
                 visible = Some(c);
             }
         }
-        pieces.push((start + from, &text[from..]));
-        let last_with_words = pieces
-            .iter()
-            .rposition(|(_, piece)| !normalize::words(piece).is_empty());
+        pieces.push(&text[from..]);
+        let pieces: Vec<(&str, Vec<String>)> = pieces
+            .into_iter()
+            .map(|piece| (piece, normalize::words(piece)))
+            .filter(|(_, words)| !words.is_empty())
+            .collect();
+        let last = pieces.len().saturating_sub(1);
         let mut count = 0;
         let mut asking = Vec::new();
         let mut signed = false;
         let mut signature_at = None;
-        for (at, (piece_start, piece)) in pieces.into_iter().enumerate() {
-            let mut piece = piece.trim();
+        for (at, (whole, mut words)) in pieces.into_iter().enumerate() {
+            let mut piece = whole.trim();
             // "… pour un investisseur merci Julien.": a sign-off that ends the last line.
-            if Some(at) == last_with_words
+            if at == last
                 && !signed
                 && let Some(sign_off) = trailing_sign_off(piece)
             {
                 if asking.is_empty() {
-                    signature_at =
-                        Some(piece.as_ptr() as usize - question.as_ptr() as usize + sign_off);
+                    signature_at = Some(offset_in(question, piece) + sign_off);
                 }
                 piece = piece[..sign_off].trim_end();
-            }
-            let words = normalize::words(piece);
-            if words.is_empty() {
-                continue;
+                words = normalize::words(piece);
+                if words.is_empty() {
+                    continue;
+                }
             }
             count += 1;
             // "Regards, Priya (HR, Bangalore)", or "Best regards," with the name on the next
             // line: a signature asks nothing. A longer line is a request ("Merci de m'indiquer
             // les terrains disponibles").
-            if stopwords::signs_off(piece)
-                && stopwords::after_sign_off(&words).len() <= SIGN_OFF_MAX_WORDS
+            if stopwords::sign_off_name_words(piece).is_some_and(|name| name <= SIGN_OFF_MAX_WORDS)
                 && !piece.ends_with('?')
             {
                 // `count` counts this line too.
                 if !signed && (count == 2 || asking.len() == 1) {
-                    signature_at = Some(piece_start);
+                    signature_at = Some(offset_in(question, whole));
                 }
                 signed = true;
             } else if signed && words[0] == "ps" {
@@ -1456,24 +1437,43 @@ fn opens_sentence(rest: &str) -> bool {
 
 /// Where a sign-off that ends `line` starts ("… un investisseur merci Julien", "TGV thx
 /// Mark", "… thanks in advance, Mark Evans", "… settle in Chalon Best Min-jun"): a thank-you
-/// or sign-off word ([`stopwords::signs_off`]) with a word before it and, after it, what a
-/// signature holds.
+/// or sign-off word ([`stopwords::sign_off_name_words`]) with a word before it and, after it,
+/// a name.
 fn trailing_sign_off(line: &str) -> Option<usize> {
-    let tokens: Vec<(usize, &str)> = line
+    let starts: Vec<usize> = line
         .split_whitespace()
-        .map(|token| (token.as_ptr() as usize - line.as_ptr() as usize, token))
+        .map(|token| offset_in(line, token))
         .collect();
     // A sign-off word, its courtesy ("in advance") and a name: the last few words only, which
     // also keeps a pasted page from being re-read once per word.
-    let first_candidate = tokens.len().saturating_sub(TRAILING_SIGN_OFF_REACH).max(1);
-    (first_candidate..tokens.len())
-        .find(|&i| {
-            let rest = &line[tokens[i].0..];
-            stopwords::signs_off(rest)
-                && stopwords::after_sign_off(&normalize::words(rest)).len()
-                    <= TRAILING_SIGN_OFF_NAME_WORDS
+    let first_candidate = starts.len().saturating_sub(TRAILING_SIGN_OFF_REACH).max(1);
+    starts[first_candidate.min(starts.len())..]
+        .iter()
+        .copied()
+        .find(|&at| {
+            stopwords::sign_off_name_words(&line[at..])
+                .is_some_and(|name| name <= TRAILING_SIGN_OFF_NAME_WORDS)
         })
-        .map(|i| tokens[i].0)
+}
+
+/// The stop words, to recognise a misspelt one ("quelels", "shoudl") rather than count it as an
+/// unknown word against every answer. The same for every base, so built once.
+static STOP_WORD_TYPOS: LazyLock<TypoIndex> =
+    LazyLock::new(|| TypoIndex::new(stopwords::stop_words().map(|word| (word.to_string(), 1))));
+
+/// Each phrase of a settings list (off-topic words, other places) as its folded words; a
+/// phrase that folds to nothing is left out.
+fn folded_phrases(phrases: &[String]) -> Vec<Vec<String>> {
+    phrases
+        .iter()
+        .map(|phrase| normalize::words(phrase))
+        .filter(|words| !words.is_empty())
+        .collect()
+}
+
+/// Where `inner`, a slice of `outer`, starts in it.
+fn offset_in(outer: &str, inner: &str) -> usize {
+    inner.as_ptr() as usize - outer.as_ptr() as usize
 }
 
 /// The words a question is matched on: [`read_folded`] of its folded words.

@@ -579,29 +579,27 @@ const SIGN_OFFS: &[&str] = &[
 /// comma ("Best, Tom") or a name ("Best Min-jun").
 const AMBIGUOUS_SIGN_OFFS: &[&str] = &["kind", "warm", "best", "yours", "bien"];
 
-/// Whether `line` opens as a sign-off rather than a question: a thank-you ("Merci, Julien",
-/// "thx Mark") or a sign-off word ("Cordialement", "Best regards", "Best, Tom").
-pub fn signs_off(line: &str) -> bool {
+/// How many words follow the sign-off that opens `line`, once its courtesies ("in advance",
+/// "regards") are skipped: the signer's name and title. `None` when `line` does not open as a
+/// sign-off: a thank-you ("Merci, Julien", "thx Mark") or a sign-off word ("Cordialement",
+/// "Best regards", "Best, Tom").
+pub fn sign_off_name_words(line: &str) -> Option<usize> {
     let words = crate::matcher::normalize::words(line);
-    let Some(first) = words.first() else {
-        return false;
-    };
-    if is_thanks(first) {
-        return true;
-    }
-    if !SIGN_OFFS.contains(&first.as_str()) {
-        return false;
-    }
+    let first = words.first()?;
+    let name = after_sign_off(&words);
     let mut tokens = line.split_whitespace();
     let first_token = tokens.next().unwrap_or_default();
-    !AMBIGUOUS_SIGN_OFFS.contains(&first.as_str())
-        || after_sign_off(&words).len() < words.len() - 1
-        || first_token.ends_with(',')
-        // "Best Min-jun", "Best, Tom": a name follows
-        || tokens
-            .next()
-            .and_then(|next| next.chars().next())
-            .is_some_and(char::is_uppercase)
+    let signs_off = is_thanks(first)
+        || (SIGN_OFFS.contains(&first.as_str())
+            && (!AMBIGUOUS_SIGN_OFFS.contains(&first.as_str())
+                || name.len() < words.len() - 1
+                || first_token.ends_with(',')
+                // "Best Min-jun", "Best, Tom": a name follows
+                || tokens
+                    .next()
+                    .and_then(|next| next.chars().next())
+                    .is_some_and(char::is_uppercase)));
+    signs_off.then_some(name.len())
 }
 
 /// What may follow a sign-off word before the signer's name: "Thanks in advance, Mark",
@@ -635,7 +633,7 @@ const SIGN_OFF_COURTESIES: &[&[&str]] = &[
 
 /// The words of a signature after its sign-off word (`words[0]`), once the courtesies that
 /// may follow it are skipped: the signer's name and title, if the line is a signature.
-pub fn after_sign_off(words: &[String]) -> &[String] {
+fn after_sign_off(words: &[String]) -> &[String] {
     let mut rest = words.get(1..).unwrap_or_default();
     while let Some(courtesy) = SIGN_OFF_COURTESIES.iter().find(|courtesy| {
         rest.len() >= courtesy.len() && rest.iter().zip(courtesy.iter()).all(|(w, c)| w == c)
@@ -785,7 +783,7 @@ pub fn opens_question(word: &str) -> bool {
 pub fn introduces_origin(before: &[String]) -> bool {
     match before {
         [.., from] if matches!(from.as_str(), "from" | "depuis") => true,
-        // "a company based in Lyon", "une PME basée à Lyon", "implantés à Dijon"
+        // "a company based in Lyon", "une PME basée à Lyon", "headquartered near Paris"
         [.., located, preposition]
             if LOCATED.contains(&located.as_str())
                 && matches!(

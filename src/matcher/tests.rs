@@ -497,8 +497,7 @@ fn a_question_signed_with_a_name_is_read_without_it() {
         Sentences::of("Quels terrains sont disponibles merci Julien").unsigned,
         "Quels terrains sont disponibles "
     );
-    // A thank-you that opens the message, or thanks without a question before them, cut
-    // nothing; nor do thanks followed by more than a name.
+    // Before a final full stop, or with a name and no comma.
     assert_eq!(
         Sentences::of("Quels terrains sont disponibles merci Julien.").unsigned,
         "Quels terrains sont disponibles "
@@ -507,6 +506,8 @@ fn a_question_signed_with_a_name_is_read_without_it() {
         Sentences::of("available land for a factory Best Min-jun").unsigned,
         "available land for a factory "
     );
+    // A thank-you that opens the message, or thanks without a question before them, cut
+    // nothing; nor do thanks followed by more than a name.
     for message in [
         "thx! and what land is available?",
         "Thanks, Mark",
