@@ -209,6 +209,9 @@ const FOLLOW_UP_CONTEXT_SHARE: f64 = 0.5;
 
 /// How many candidates a match keeps (suggestions and diagnostics need only a few).
 const KEPT_CANDIDATES: usize = 8;
+/// How much a sentence in which the asker says who they are weighs, against the sentences that
+/// ask.
+const INTRODUCTION_SHARE: f64 = 0.4;
 
 #[derive(Debug, Clone, Default)]
 struct TermInfo {
@@ -273,6 +276,8 @@ struct Slot<'a> {
     /// place the asker comes from ("staff moving from Lyon"). A name there is not a subject
     /// that the entries which never name it fail to explain.
     context: bool,
+    /// Read from a sentence in which the asker says who they are.
+    introduces: bool,
 }
 
 /// A message read as a follow-up, and the entry that answered the question it follows.
@@ -472,9 +477,10 @@ impl Index {
         let words = normalize::words(question);
         let lang = self.detect_language(question, &words);
         let sentences = Sentences::of(question);
-        let read = read_words(sentences.unsigned);
+        let (read, introductions) = sentences.read();
         let capitals = Capitals::of(question);
-        let slots = self.question_slots(&read, &capitals);
+        let slots = self.message_slots(&read, &introductions, &capitals);
+        let asked_slots = slots.iter().filter(|slot| !slot.introduces).count();
         // "Thanks, Mark", "Cordialement, Anne": a sign-off and a name the base does not know.
         let only_signs_off = stopwords::sign_off_name_words(question).is_some()
             && !question.contains('?')
@@ -487,7 +493,7 @@ impl Index {
             };
         }
         // A greeting or a thank-you around it does not make a question long.
-        let short = slots.len() <= SHORT_QUESTION_SLOTS && sentences.asking.len() <= 1;
+        let short = asked_slots <= SHORT_QUESTION_SLOTS && sentences.asking.len() <= 1;
         // In a message of several sentences, the places and people named around the asking
         // sentence are the asker's context ("Chez nous à Namur…", "cheers, Marta").
         let focus_words = sentences.focus().map(read_words);
@@ -697,8 +703,9 @@ impl Index {
 
     /// How `question` was read: each slot's terms and weight, for tuning the base and the matcher.
     pub fn explain(&self, question: &str) -> String {
-        // Read as `find` reads it: without the signature of a one-question message.
-        let words = read_words(Sentences::of(question).unsigned);
+        // Read as `find` reads it: without the signature of a one-question message, and the
+        // sentences that say who asks as context.
+        let (words, introductions) = Sentences::of(question).read();
         // A term has several keys (its stems in each language, the words of its synonym group):
         // the longest reads best, and choosing it keeps the output the same from run to run.
         let mut term_names: HashMap<TermId, String> = HashMap::new();
@@ -711,7 +718,7 @@ impl Index {
         for (&term, first_word) in &self.synonym_labels {
             term_names.insert(term, format!("{first_word}…"));
         }
-        let slots = self.question_slots(&words, &Capitals::of(question));
+        let slots = self.message_slots(&words, &introductions, &Capitals::of(question));
         let mut out = String::new();
         for slot in &slots {
             let label = match &slot.unknown_word {
@@ -728,7 +735,11 @@ impl Index {
             } else {
                 ""
             };
-            out.push_str(&format!("  [{label}] weight {:.2}{name}\n", slot.weight));
+            let introduces = if slot.introduces { " (who asks)" } else { "" };
+            out.push_str(&format!(
+                "  [{label}] weight {:.2}{name}{introduces}\n",
+                slot.weight
+            ));
         }
         out
     }
@@ -799,7 +810,7 @@ impl Index {
         let elsewhere = brevity != Brevity::Long
             && !names_home
             && asking_slots.iter().any(|slot| {
-                (slot.unknown_name && brevity == Brevity::Short)
+                (slot.unknown_name && !slot.context && brevity == Brevity::Short)
                     || (!slot.context
                         && self.slot_is(slot, |info| info.place)
                         && !slot.terms.iter().any(|t| top_entry.main.contains(t)))
@@ -1062,6 +1073,7 @@ impl Index {
                     unknown_name: false,
                     alternative: false,
                     context,
+                    introduces: false,
                 });
             }
         };
@@ -1082,6 +1094,7 @@ impl Index {
                 unknown_name,
                 alternative,
                 context: false,
+                introduces: false,
             });
         }
         // "Why Chalon rather than Dijon or Mâcon?": the other places are the asker's
@@ -1105,6 +1118,32 @@ impl Index {
             slots.retain(|slot| {
                 !slot.unknown_name && !slot.alternative && !self.slot_is(slot, |info| info.place)
             });
+        }
+        slots
+    }
+
+    /// The slots of a message: those of its `asked` words, then those of its `introductions`
+    /// (the sentences that say who asks, "We are a 40-person company based in Lyon."), as
+    /// context at a lower weight: who asks tells what is asked, but less than the question
+    /// does, and the places it names are not the subject.
+    fn message_slots<'a>(
+        &self,
+        asked: &'a [String],
+        introductions: &'a [Vec<String>],
+        capitals: &Capitals,
+    ) -> Vec<Slot<'a>> {
+        let mut slots = self.question_slots(asked, capitals);
+        for words in introductions {
+            for slot in self.question_slots(words, capitals) {
+                if slot.terms.is_empty() || !slots.iter().any(|s| s.terms == slot.terms) {
+                    slots.push(Slot {
+                        weight: slot.weight * INTRODUCTION_SHARE,
+                        context: true,
+                        introduces: true,
+                        ..slot
+                    });
+                }
+            }
         }
         slots
     }
@@ -1304,6 +1343,9 @@ struct Sentences<'a> {
     /// nothing about what is asked. (In a longer message the signature stays: with the
     /// context, it keeps a message that no sentence asks clearly from being answered whole.)
     unsigned: &'a str,
+    /// The sentences in which the asker says who they are ("We are a 40-person company based
+    /// in Lyon."), when another sentence asks: context, not what is asked.
+    introductions: Vec<&'a str>,
 }
 
 impl<'a> Sentences<'a> {
@@ -1353,6 +1395,7 @@ impl<'a> Sentences<'a> {
         let mut asking = Vec::new();
         let mut signed = false;
         let mut signature_at = None;
+        let mut introductions = Vec::new();
         for (at, (whole, mut words)) in pieces.into_iter().enumerate() {
             let mut piece = whole.trim();
             // "… pour un investisseur merci Julien.": a sign-off that ends the last line.
@@ -1385,6 +1428,12 @@ impl<'a> Sentences<'a> {
                 // "PS: we also need a rail siding" after the signature still asks.
                 signature_at = None;
             }
+            if !signed && let Some(introduction) = introduction_in(piece) {
+                introductions.push(introduction);
+                piece = piece[introduction.len()..]
+                    .trim_start_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation());
+                words = normalize::words(piece);
+            }
             let content = words.iter().filter(|w| !stopwords::is_stop_word(w));
             if !signed && content.count() >= FOCUS_MIN_WORDS {
                 asking.push(piece);
@@ -1400,11 +1449,31 @@ impl<'a> Sentences<'a> {
                     .any(|word| !stopwords::is_stop_word(word))
             })
             .unwrap_or(question);
+        // Only a message that says something besides who is asking has introductions.
+        let asks_besides = normalize::words(&without(unsigned, &introductions))
+            .iter()
+            .any(|word| !stopwords::is_stop_word(word));
+        if !asks_besides {
+            introductions.clear();
+        }
         Sentences {
             count,
             asking,
             unsigned,
+            introductions,
         }
+    }
+
+    /// The words a message is matched on, without its signature: those of what it asks, and
+    /// those of each of its introductions.
+    fn read(&self) -> (Vec<String>, Vec<Vec<String>>) {
+        let asked = read_words(&without(self.unsigned, &self.introductions));
+        let introductions = self
+            .introductions
+            .iter()
+            .map(|sentence| read_words(sentence))
+            .collect();
+        (asked, introductions)
     }
 
     /// The sentence that asks, in a message of several: the last asking one ending with a
@@ -1469,6 +1538,53 @@ fn folded_phrases(phrases: &[String]) -> Vec<Vec<String>> {
         .map(|phrase| normalize::words(phrase))
         .filter(|words| !words.is_empty())
         .collect()
+}
+
+/// The clause that opens `sentence` when in it the asker says who they are ("We are a
+/// 40-person company based in Lyon", "Bjr, je suis responsable formation dans une PME de
+/// mécanique,"), up to the end of that clause: what follows ("… on m'a parlé d'un lieu …",
+/// "… looking for 3 ha") may ask. A clause with a question mark asks.
+fn introduction_in(sentence: &str) -> Option<&str> {
+    if !stopwords::introduces_asker(&normalize::words(sentence)) {
+        return None;
+    }
+    // A clause ends at a comma or a dash, or where the asker says what they need ("we're a
+    // plastics processor looking for 3-4 ha", "on est une PME … et on voudrait digitaliser").
+    let needs = sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| stopwords::expresses_need(normalize::fold(word).trim()))
+        .map(|word| offset_in(sentence, word));
+    let mut ends: Vec<usize> = sentence
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, ',' | ';' | ':' | '–' | '—'))
+        .map(|(at, _)| at)
+        .chain(needs)
+        .collect();
+    ends.sort_unstable();
+    ends.push(sentence.len());
+    // The first clause end after which the words introduce: before it, a greeting ("hello,").
+    ends.into_iter()
+        .map(|end| &sentence[..end])
+        .find(|clause| stopwords::introduces_asker(&normalize::words(clause)))
+        .filter(|clause| !clause.contains('?'))
+}
+
+/// `text` without `parts`, slices of it (or of the text it is a prefix of), one line per part
+/// left.
+fn without(text: &str, parts: &[&str]) -> String {
+    let mut left = String::with_capacity(text.len());
+    let mut from = 0;
+    for part in parts {
+        let start = offset_in(text, part);
+        if start < from || start >= text.len() {
+            continue;
+        }
+        left.push_str(&text[from..start]);
+        left.push('\n');
+        from = (start + part.len()).min(text.len());
+    }
+    left.push_str(&text[from..]);
+    left
 }
 
 /// Where `inner`, a slice of `outer`, starts in it.

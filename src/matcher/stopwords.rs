@@ -176,11 +176,14 @@ const FRENCH: &[&str] = &[
     "vos",
     "votre",
     "voudrais",
+    "voudrait",
     "voudrions",
+    "voulons",
     "vous",
     "vs",
     "y",
     "aimerais",
+    "aimerait",
     "aimerions",
     "connaitre",
     "cherche",
@@ -798,6 +801,190 @@ pub fn introduces_origin(before: &[String]) -> bool {
         }
         _ => false,
     }
+}
+
+/// The subjects and verbs with which askers say who they are, as folded words, and the
+/// articles after which they do: "we are a…", "je suis une…" ("je suis à la recherche" folds
+/// to "je suis a", which is no "a").
+const INTRODUCING_SUBJECTS: &[(&[&str], &[&str])] = &[
+    (&["i", "am"], ENGLISH_ARTICLES),
+    (&["i", "m"], ENGLISH_ARTICLES),
+    (&["im"], ENGLISH_ARTICLES),
+    (&["we", "are"], ENGLISH_ARTICLES),
+    (&["we", "re"], ENGLISH_ARTICLES),
+    (&["je", "suis"], FRENCH_ARTICLES),
+    (&["nous", "sommes"], FRENCH_ARTICLES),
+    (&["on", "est"], FRENCH_ARTICLES),
+];
+const ENGLISH_ARTICLES: &[&str] = &["a", "an", "the", "one", "part"];
+const FRENCH_ARTICLES: &[&str] = &["un", "une", "le", "la", "l", "des"];
+/// What may follow "we are", "je suis" without an article when it says who the asker is
+/// ("consultant", "CFO"), not what they do ("we are looking for land").
+const ROLES: &[&str] = &[
+    "consultant",
+    "consultante",
+    "founder",
+    "cofounder",
+    "fondateur",
+    "fondatrice",
+    "cofondateur",
+    "cofondatrice",
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "pdg",
+    "dg",
+    "daf",
+    "head",
+    "director",
+    "directeur",
+    "directrice",
+    "dirigeant",
+    "dirigeante",
+    "gerant",
+    "gerante",
+    "manager",
+    "responsable",
+    "charge",
+    "chargee",
+    "analyst",
+    "analyste",
+    "investor",
+    "investisseur",
+    "investisseuse",
+    "entrepreneur",
+    "entrepreneuse",
+    "owner",
+    "partner",
+    "associe",
+    "associes",
+    "engineer",
+    "ingenieur",
+    "ingenieure",
+    "president",
+    "presidente",
+    "expert",
+    "experte",
+    "sous",
+];
+/// Openings that say whom the asker works for or is: "I work for", "my name is", "notre
+/// société est".
+const INTRODUCING_OPENINGS: &[&[&str]] = &[
+    &["i", "work", "for"],
+    &["i", "work", "at"],
+    &["i", "work", "with"],
+    &["i", "represent"],
+    &["we", "represent"],
+    &["je", "travaille", "pour"],
+    &["je", "travaille", "chez"],
+    &["je", "represente"],
+    &["nous", "representons"],
+    &["my", "name", "is"],
+    &["je", "m", "appelle"],
+    &["our", "company", "is"],
+    &["our", "client", "is"],
+    &["my", "client", "is"],
+    &["notre", "entreprise", "est"],
+    &["notre", "societe", "est"],
+    &["notre", "groupe", "est"],
+    &["notre", "client", "est"],
+    &["mon", "client", "est"],
+];
+
+/// Verbs with which askers say what they need, after saying who they are: "we're a 3PL
+/// looking for a hub", "on est une PME et on voudrait digitaliser".
+const NEEDS: &[&str] = &[
+    "looking",
+    "seeking",
+    "searching",
+    "want",
+    "wants",
+    "wanting",
+    "need",
+    "needs",
+    "needing",
+    "plan",
+    "plans",
+    "planning",
+    "considering",
+    "interested",
+    "hoping",
+    "cherche",
+    "cherchons",
+    "cherchent",
+    "recherche",
+    "recherchons",
+    "veut",
+    "veux",
+    "voulons",
+    "voudrait",
+    "voudrions",
+    "voudrais",
+    "souhaite",
+    "souhaitons",
+    "souhaiterait",
+    "souhaiterions",
+    "aimerait",
+    "aimerions",
+    "aimerais",
+    "envisage",
+    "envisageons",
+    "besoin",
+    "prevoit",
+    "prevoyons",
+    "interesse",
+    "interesses",
+    "interessee",
+    "interessees",
+    "projette",
+    "projetons",
+];
+
+/// True for a folded word with which an asker says what they need ("looking", "voudrait").
+pub fn expresses_need(word: &str) -> bool {
+    NEEDS.contains(&word)
+}
+
+/// True when a sentence's folded `words` say who the asker is rather than what they ask: "We
+/// are a 40-person company based in Lyon.", "Hi, I'm a site selection consultant…", "Je suis
+/// consultant pour un client industriel." A greeting may come first.
+pub fn introduces_asker(words: &[String]) -> bool {
+    let greets = words
+        .first()
+        .is_some_and(|word| GREETINGS.contains(&word.as_str()));
+    let start = if greets {
+        words
+            .iter()
+            .take(GREETING_REACH + 1)
+            .take_while(|word| {
+                let word = word.as_str();
+                GREETINGS.contains(&word) || AUDIENCE.contains(&word) || ADDRESSING.contains(&word)
+            })
+            .count()
+    } else {
+        0
+    };
+    let words = &words[start..];
+    let opens_with = |opening: &[&str]| {
+        words.len() > opening.len()
+            && words
+                .iter()
+                .zip(opening)
+                .all(|(word, listed)| word == listed)
+    };
+    INTRODUCING_OPENINGS
+        .iter()
+        .any(|opening| opens_with(opening))
+        || INTRODUCING_SUBJECTS.iter().any(|(subject, articles)| {
+            opens_with(subject)
+                && words.get(subject.len()).is_some_and(|next| {
+                    let next = next.as_str();
+                    articles.contains(&next)
+                        || ROLES.contains(&next)
+                        || next.chars().all(|c| c.is_ascii_digit())
+                })
+        })
 }
 
 pub fn is_thanks(word: &str) -> bool {

@@ -973,3 +973,72 @@ fn a_short_asking_sentence_naming_another_place_asks_about_it() {
         "land"
     );
 }
+
+#[test]
+fn who_asks_is_context_for_what_is_asked() {
+    // Said whole, "French Tech" and "recruiting" would answer; said as who asks, they weigh
+    // less than the question.
+    assert_eq!(
+        answer("We are a French Tech startup. What land is available?"),
+        "land"
+    );
+    assert_eq!(
+        answer("We are a recruiting firm for industry. Where is Valbourg?"),
+        "distances"
+    );
+    assert_eq!(
+        answer("We are an industry training firm based in Lyon. population?"),
+        "population"
+    );
+    // Who asks still tells what is asked when the question does not.
+    assert_ne!(
+        answer("We are an industrial training company. Any land?"),
+        "training"
+    );
+    assert_eq!(
+        answer("We are an industrial training company. Is there land for a factory?"),
+        "land"
+    );
+}
+
+fn introductions(question: &str) -> Vec<&str> {
+    Sentences::of(question).introductions
+}
+
+#[test]
+fn the_sentence_that_says_who_asks_is_found_up_to_its_clause() {
+    assert_eq!(
+        introductions("We are a 40-person company based in Lyon. What land is available?"),
+        ["We are a 40-person company based in Lyon."]
+    );
+    assert_eq!(
+        focus_sentence("We are a 40-person company based in Lyon. Land?"),
+        None,
+        "who asks is no asking sentence"
+    );
+    // After a greeting, up to the comma: what follows asks.
+    assert_eq!(
+        introductions("Hi, I'm a consultant, which industry training is there?"),
+        ["Hi, I'm a consultant"]
+    );
+    assert_eq!(
+        introductions("Bjr, je suis consultant pour un client, il reste des terrains ?"),
+        ["Bjr, je suis consultant pour un client"]
+    );
+    // What the asker needs is what they ask.
+    assert_eq!(
+        introductions("We're a plastics processor looking for 3 ha. Any park?"),
+        ["We're a plastics processor "]
+    );
+    assert_eq!(
+        introductions("On est une PME et on voudrait un terrain. Des idées ?"),
+        ["On est une PME et on "]
+    );
+    // Saying what one does, or asking who one is, is no introduction.
+    assert!(introductions("We are looking for land. Any park?").is_empty());
+    assert!(introductions("Je suis à la recherche d'un terrain. Une idée ?").is_empty());
+    assert!(introductions("I am a consultant? Which land is free?").is_empty());
+    // A message that only says who asks is read whole.
+    assert!(introductions("We are a plastics company.").is_empty());
+    assert!(introductions("We are a plastics company. Thanks!").is_empty());
+}
