@@ -70,7 +70,7 @@ impl TypoIndex {
                 let candidate = self.words[id as usize].as_str();
                 let allowed = edits.min(max_edits(candidate.chars().count()));
                 let distance = strsim::damerau_levenshtein(word, candidate);
-                if distance > allowed {
+                if distance > allowed || changes_first_letter(&chars, candidate) {
                     continue;
                 }
                 let key = (
@@ -85,6 +85,18 @@ impl TypoIndex {
         }
         best.map(|(_, _, word)| word)
     }
+}
+
+/// Whether reading `word` as `candidate` means typing another first letter: "hiver" is no
+/// "river", nor "vendez" "rendez". A slip at the start is a swapped, dropped or doubled letter
+/// ("aoneor", "ssaoneor"); a changed one is another word. Long words are left to the distance.
+fn changes_first_letter(word: &[char], candidate: &str) -> bool {
+    const FIRST_LETTER_FREE_CHARS: usize = 8;
+    let theirs: Vec<char> = candidate.chars().take(2).collect();
+    word.len() < FIRST_LETTER_FREE_CHARS
+        && theirs.first() != word.first()
+        && theirs.get(1) != word.first()
+        && theirs.first() != word.get(1)
 }
 
 /// `chars` itself and every string made by deleting up to `edits` of its characters.
@@ -141,6 +153,25 @@ mod tests {
         assert_eq!(typo.correct("plantez"), Some("plantes"));
         let typo = index(&[("bbbbbx", 1), ("bbbbby", 1)]);
         assert_eq!(typo.correct("bbbbbz"), Some("bbbbbx"));
+    }
+
+    #[test]
+    fn a_short_word_keeps_its_first_letter() {
+        let typo = index(&[
+            ("river", 3),
+            ("rendez", 2),
+            ("saoneor", 1),
+            ("territoire", 1),
+        ]);
+        // Another first letter makes another word ("hiver" is winter)...
+        assert_eq!(typo.correct("hiver"), None);
+        assert_eq!(typo.correct("vendez"), None);
+        // ...but a swapped, dropped or doubled first letter is a slip.
+        assert_eq!(typo.correct("irver"), Some("river"));
+        assert_eq!(typo.correct("aoneor"), Some("saoneor"));
+        assert_eq!(typo.correct("ssaoneor"), Some("saoneor"));
+        // A long word is left to the distance.
+        assert_eq!(typo.correct("merritoire"), Some("territoire"));
     }
 
     #[test]
