@@ -395,6 +395,8 @@ const ENGLISH: &[&str] = &[
     "heres",
     "lot",
     "lots",
+    // "a bit lost": how much, like "a lot"
+    "bit",
     "one",
     "ones",
     "other",
