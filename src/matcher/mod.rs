@@ -1346,6 +1346,10 @@ struct Sentences<'a> {
     /// The sentences in which the asker says who they are ("We are a 40-person company based
     /// in Lyon."), when another sentence asks: context, not what is asked.
     introductions: Vec<&'a str>,
+    /// The questions of one word that is not a stop word ("What is SaôneOr exactly?", "Any
+    /// overview?"): not asking sentences of their own, but the question of a message where
+    /// no asking sentence has a question mark.
+    short_questions: Vec<&'a str>,
 }
 
 impl<'a> Sentences<'a> {
@@ -1396,6 +1400,7 @@ impl<'a> Sentences<'a> {
         let mut signed = false;
         let mut signature_at = None;
         let mut introductions = Vec::new();
+        let mut short_questions = Vec::new();
         for (at, (whole, mut words)) in pieces.into_iter().enumerate() {
             let mut piece = whole.trim();
             // "… pour un investisseur merci Julien.": a sign-off that ends the last line.
@@ -1428,15 +1433,17 @@ impl<'a> Sentences<'a> {
                 // "PS: we also need a rail siding" after the signature still asks.
                 signature_at = None;
             }
-            if !signed && let Some(introduction) = introduction_in(piece) {
+            if !signed && let Some(introduction) = introduction_in(piece, &words) {
                 introductions.push(introduction);
                 piece = piece[introduction.len()..]
                     .trim_start_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation());
                 words = normalize::words(piece);
             }
-            let content = words.iter().filter(|w| !stopwords::is_stop_word(w));
-            if !signed && content.count() >= FOCUS_MIN_WORDS {
+            let content = words.iter().filter(|w| !stopwords::is_stop_word(w)).count();
+            if !signed && content >= FOCUS_MIN_WORDS {
                 asking.push(piece);
+            } else if !signed && content > 0 && piece.ends_with('?') {
+                short_questions.push(piece);
             }
         }
         // A cut that would leave nothing to match ("Hello\nthx, any land in SaôneOr") is no
@@ -1461,6 +1468,7 @@ impl<'a> Sentences<'a> {
             asking,
             unsigned,
             introductions,
+            short_questions,
         }
     }
 
@@ -1478,7 +1486,9 @@ impl<'a> Sentences<'a> {
 
     /// The sentence that asks, in a message of several: the last asking one ending with a
     /// question mark, else the last asking one. Investors write a greeting and context first;
-    /// their question alone should not be diluted by it. `None` for a one-sentence message.
+    /// their question alone should not be diluted by it. A question of one word after another
+    /// question ("… un classement ?", "source?") only adds to it. `None` for a one-sentence
+    /// message.
     fn focus(&self) -> Option<&'a str> {
         if self.count < 2 {
             return None;
@@ -1487,6 +1497,7 @@ impl<'a> Sentences<'a> {
             .iter()
             .rev()
             .find(|s| s.ends_with('?'))
+            .or(self.short_questions.last())
             .or(self.asking.last())
             .copied()
     }
@@ -1543,9 +1554,10 @@ fn folded_phrases(phrases: &[String]) -> Vec<Vec<String>> {
 /// The clause that opens `sentence` when in it the asker says who they are ("We are a
 /// 40-person company based in Lyon", "Bjr, je suis responsable formation dans une PME de
 /// mécanique,"), up to the end of that clause: what follows ("… on m'a parlé d'un lieu …",
-/// "… looking for 3 ha") may ask. A clause with a question mark asks.
-fn introduction_in(sentence: &str) -> Option<&str> {
-    if !stopwords::introduces_asker(&normalize::words(sentence)) {
+/// "… looking for 3 ha") may ask. A clause with a question mark asks. `words` are the
+/// sentence's folded words.
+fn introduction_in<'a>(sentence: &'a str, words: &[String]) -> Option<&'a str> {
+    if !stopwords::introduces_asker(words) {
         return None;
     }
     // A clause ends at a comma or a dash, or where the asker says what they need ("we're a

@@ -552,6 +552,31 @@ fn a_message_without_punctuation_starts_its_question_with_a_capital() {
 }
 
 #[test]
+fn a_question_of_one_word_is_the_focus_only_when_no_longer_one_asks() {
+    // The only question mark: it asks, whatever follows.
+    assert_eq!(
+        focus_sentence("What is ParcNord exactly? Saw the name on the Valbourg website"),
+        Some("What is ParcNord exactly?")
+    );
+    // A longer question asks first; "source?" only adds to it.
+    assert_eq!(
+        focus_sentence("Is ParcNord the biggest park in Valbourg? source?"),
+        Some("Is ParcNord the biggest park in Valbourg?")
+    );
+    // "Hello?" and "ok?" ask nothing.
+    assert_eq!(
+        focus_sentence("Hello? We need some land for a factory"),
+        Some("We need some land for a factory")
+    );
+    // Nor do they count as asking sentences: the signature of a one-question message is cut.
+    let signed = "Any land for a factory? Size? Thanks, Mark";
+    assert_eq!(
+        Sentences::of(signed).unsigned,
+        "Any land for a factory? Size?"
+    );
+}
+
+#[test]
 fn the_focus_is_the_last_question_or_else_the_last_sentence() {
     assert_eq!(focus_sentence("population of Valbourg"), None);
     // "Hello!" and "Thanks." ask nothing: the other sentence is the question.
@@ -1013,7 +1038,7 @@ fn the_sentence_that_says_who_asks_is_found_up_to_its_clause() {
     );
     assert_eq!(
         focus_sentence("We are a 40-person company based in Lyon. Land?"),
-        None,
+        Some("Land?"),
         "who asks is no asking sentence"
     );
     // After a greeting, up to the comma: what follows asks.
