@@ -1457,10 +1457,12 @@ impl<'a> Sentences<'a> {
             })
             .unwrap_or(question);
         // Only a message that says something besides who is asking has introductions.
-        let asks_besides = normalize::words(&without(unsigned, &introductions))
-            .iter()
-            .any(|word| !stopwords::is_stop_word(word));
-        if !asks_besides {
+        let asks_besides = || {
+            normalize::words(&without(unsigned, &introductions))
+                .iter()
+                .any(|word| !stopwords::is_stop_word(word))
+        };
+        if !introductions.is_empty() && !asks_besides() {
             introductions.clear();
         }
         Sentences {
