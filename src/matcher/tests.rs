@@ -411,8 +411,13 @@ fn scores_stay_between_zero_and_one() {
 fn odd_input_never_panics() {
     let (_, index) = index();
     let huge = "terrain ".repeat(2_500) + &"x".repeat(10_000);
+    let introductions = "We are a ÉTI, ".repeat(2_000) + "land?";
     for question in [
         huge.as_str(),
+        introductions.as_str(),
+        "Je suis une 😀—, é? Nous sommes l'équipe; ?",
+        "I'm a\u{0}consultant, \u{7}land? We're a",
+        "on est un",
         "@everyone @here <@&1> <#2>",
         "\u{202e}gnp.exe",
         "ﷺ ﷽ 𝕋𝔾𝕍",
