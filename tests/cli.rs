@@ -1605,7 +1605,6 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
     // file is below it in scope (see README): its floor is the measured figure, so that the
     // test still catches any loss.
     let mut files: Vec<(String, &str, &str)> = (1..=61)
-        .filter(|&n| n != 60)
         .map(|n| match n {
             1 => ("tests/eval/tuning.tsv".to_string(), "0.95"),
             // Writers' files still below the bar (first runs: 91.7% for cleantech founders,
@@ -1618,6 +1617,8 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
             50 => ("tests/eval/tuning50.tsv".to_string(), "0.93"),
             // French and English mixed in one message (93.3% at its first run)
             61 => ("tests/eval/tuning61.tsv".to_string(), "0.94"),
+            // Several sentences around a one-word question (92.0% at its first run)
+            60 => ("tests/eval/tuning60.tsv".to_string(), "0.92"),
             n => (format!("tests/eval/tuning{n}.tsv"), "0.95"),
         })
         .map(|(file, min_accuracy)| (file, min_accuracy, "0.90"))

@@ -194,6 +194,9 @@ const SHORT_QUESTION_SLOTS: usize = 8;
 /// holds 2,000 characters).
 const FOCUS_MAX_CHARS: usize = 2_000;
 
+/// How many words a question that closes a line may have ("Any thoughts on this?").
+const TRAILING_CLOSER_WORDS: usize = 4;
+
 /// A follow-up is short: a message of more slots than this says what it asks on its own.
 const FOLLOW_UP_MAX_SLOTS: usize = 5;
 
@@ -1343,12 +1346,17 @@ struct Sentences<'a> {
     /// nothing about what is asked. (In a longer message the signature stays: with the
     /// context, it keeps a message that no sentence asks clearly from being answered whole.)
     unsigned: &'a str,
-    /// The sentences in which the asker says who they are ("We are a 40-person company based
-    /// in Lyon."), when another sentence asks: context, not what is asked.
+    /// The clauses in which the asker says who they are ("We are a 40-person company based
+    /// in Lyon.", "Hi, I'm a consultant," before what they ask), when the message asks
+    /// something besides: context, not what is asked.
     introductions: Vec<&'a str>,
+    /// What the message asks: `unsigned` without its introductions and without the questions
+    /// that only close it ("Thoughts?", "Des avis ?").
+    asked: String,
     /// The questions of one word that is not a stop word ("What is SaôneOr exactly?", "Any
-    /// overview?"): not asking sentences of their own, but the question of a message where
-    /// no asking sentence has a question mark.
+    /// overview?"), or of a short fragment and a question that only points back to it
+    /// ("SaôneOr. C'est quoi ?"): not asking sentences of their own, but the question of a
+    /// message where no asking sentence has a question mark.
     short_questions: Vec<&'a str>,
 }
 
@@ -1400,7 +1408,12 @@ impl<'a> Sentences<'a> {
         let mut signed = false;
         let mut signature_at = None;
         let mut introductions = Vec::new();
+        let mut closers = Vec::new();
         let mut short_questions = Vec::new();
+        // The last piece, when it was a fragment too short to ask ("SaôneOr."), that a
+        // question after it may point back to.
+        let mut fragment: Option<&str> = None;
+        let pieces_count = pieces.len();
         for (at, (whole, mut words)) in pieces.into_iter().enumerate() {
             let mut piece = whole.trim();
             // "… pour un investisseur merci Julien.": a sign-off that ends the last line.
@@ -1416,6 +1429,18 @@ impl<'a> Sentences<'a> {
                 if words.is_empty() {
                     continue;
                 }
+            }
+            // "… une usine. Des avis ?": asks nothing of its own.
+            if pieces_count > 1 && stopwords::only_closes(&words) {
+                closers.push(piece);
+                fragment = None;
+                continue;
+            }
+            // "… pour un entrepôt Thoughts?", typed without a stop before it.
+            if let Some(closer_at) = trailing_closer(piece) {
+                closers.push(&piece[closer_at..]);
+                piece = piece[..closer_at].trim_end();
+                words = normalize::words(piece);
             }
             count += 1;
             // "Regards, Priya (HR, Bangalore)", or "Best regards," with the name on the next
@@ -1444,7 +1469,19 @@ impl<'a> Sentences<'a> {
                 asking.push(piece);
             } else if !signed && content > 0 && piece.ends_with('?') {
                 short_questions.push(piece);
+            } else if !signed
+                && content == 0
+                && piece.ends_with('?')
+                && let Some(fragment) = fragment
+            {
+                // "SaôneOr. C'est quoi ?", "That old mill. What's in it now?": the question
+                // asks about the fragment before it.
+                let start = offset_in(question, fragment);
+                short_questions.push(&question[start..offset_in(question, piece) + piece.len()]);
             }
+            fragment =
+                (!signed && content > 0 && content < FOCUS_MIN_WORDS && !piece.ends_with('?'))
+                    .then_some(piece);
         }
         // A cut that would leave nothing to match ("Hello\nthx, any land in SaôneOr") is no
         // signature.
@@ -1456,20 +1493,34 @@ impl<'a> Sentences<'a> {
                     .any(|word| !stopwords::is_stop_word(word))
             })
             .unwrap_or(question);
-        // Only a message that says something besides who is asking has introductions.
-        let asks_besides = || {
-            normalize::words(&without(unsigned, &introductions))
+        let says_something = |text: &str| {
+            normalize::words(text)
                 .iter()
                 .any(|word| !stopwords::is_stop_word(word))
         };
-        if !introductions.is_empty() && !asks_besides() {
+        // A message that only closes ("Thoughts? Ideas?") is read whole.
+        closers.retain(|closer| offset_in(question, closer) + closer.len() <= unsigned.len());
+        if !closers.is_empty() && !says_something(&without(unsigned, &closers)) {
+            closers.clear();
+        }
+        // Only a message that says something besides who is asking has introductions.
+        let mut asides: Vec<&str> = introductions.iter().chain(&closers).copied().collect();
+        asides.sort_by_key(|aside| offset_in(question, aside));
+        let mut asked = if asides.is_empty() {
+            unsigned.to_string()
+        } else {
+            without(unsigned, &asides)
+        };
+        if !introductions.is_empty() && !says_something(&asked) {
             introductions.clear();
+            asked = without(unsigned, &closers);
         }
         Sentences {
             count,
             asking,
             unsigned,
             introductions,
+            asked,
             short_questions,
         }
     }
@@ -1477,29 +1528,40 @@ impl<'a> Sentences<'a> {
     /// The words a message is matched on, without its signature: those of what it asks, and
     /// those of each of its introductions.
     fn read(&self) -> (Vec<String>, Vec<Vec<String>>) {
-        let asked = read_words(&without(self.unsigned, &self.introductions));
+        let asked = read_words(&self.asked);
+        // "I work for", "nous sommes" only say that the words after them are who asks.
         let introductions = self
             .introductions
             .iter()
-            .map(|sentence| read_words(sentence))
+            .map(|clause| {
+                let words = normalize::words(clause);
+                let start = stopwords::introduction_start(&words).unwrap_or(0);
+                read_folded(words[start..].to_vec())
+            })
             .collect();
         (asked, introductions)
     }
 
     /// The sentence that asks, in a message of several: the last asking one ending with a
-    /// question mark, else the last asking one. Investors write a greeting and context first;
-    /// their question alone should not be diluted by it. A question of one word after another
-    /// question ("… un classement ?", "source?") only adds to it. `None` for a one-sentence
-    /// message.
+    /// question mark, else a short question before the last asking one ("What is SaôneOr
+    /// exactly? saw the name on the website"), else the last asking one. Investors write a
+    /// greeting and context first; their question alone should not be diluted by it. A short
+    /// question after the asking sentence ("… pour une usine. SaôneOr ?") only adds to it.
+    /// `None` for a one-sentence message.
     fn focus(&self) -> Option<&'a str> {
         if self.count < 2 {
             return None;
         }
+        let before_last_asking = |short: &&&str| {
+            self.asking
+                .last()
+                .is_none_or(|asking| short.as_ptr() < asking.as_ptr())
+        };
         self.asking
             .iter()
             .rev()
             .find(|s| s.ends_with('?'))
-            .or(self.short_questions.last())
+            .or(self.short_questions.iter().rev().find(before_last_asking))
             .or(self.asking.last())
             .copied()
     }
@@ -1536,6 +1598,31 @@ fn trailing_sign_off(line: &str) -> Option<usize> {
             stopwords::sign_off_name_words(&line[at..])
                 .is_some_and(|name| name <= TRAILING_SIGN_OFF_NAME_WORDS)
         })
+}
+
+/// Where a question that only closes `line` starts, when the line asks something before it
+/// without a stop between them: "… pour un entrepôt Thoughts?", "… depuis quand, des avis ?".
+/// The closer opens with a capital or follows a comma, so that a question that ends with the
+/// same words ("vous avez des avis ?") is not cut.
+fn trailing_closer(line: &str) -> Option<usize> {
+    if !line.ends_with('?') {
+        return None;
+    }
+    let starts: Vec<usize> = line
+        .split_whitespace()
+        .map(|token| offset_in(line, token))
+        .collect();
+    // The longest closer first: "Any thoughts?" rather than "thoughts?".
+    let first_candidate = starts.len().saturating_sub(TRAILING_CLOSER_WORDS).max(1);
+    starts[first_candidate.min(starts.len())..]
+        .iter()
+        .copied()
+        .filter(|&at| {
+            let before = line[..at].trim_end();
+            line[at..].starts_with(char::is_uppercase)
+                || before.ends_with([',', ';', ':', '…', '-'])
+        })
+        .find(|&at| stopwords::only_closes(&normalize::words(&line[at..])))
 }
 
 /// The stop words, to recognise a misspelt one ("quelels", "shoudl") rather than count it as an
@@ -1576,7 +1663,7 @@ fn introduction_in<'a>(sentence: &'a str, words: &[String]) -> Option<&'a str> {
         .collect();
     ends.sort_unstable();
     ends.push(sentence.len());
-    // The first clause end after which the words introduce: before it, a greeting ("hello,").
+    // The first clause end before which the words introduce: before it, a greeting ("hello,").
     ends.into_iter()
         .map(|end| &sentence[..end])
         .find(|clause| stopwords::introduces_asker(&normalize::words(clause)))

@@ -150,7 +150,12 @@ const FRENCH: &[&str] = &[
     "souhaite",
     "souhaitons",
     "stp",
+    // "un lien suffit", "ça suffira"
+    "suffit",
+    "suffira",
+    "suffirait",
     "suis",
+    "sommes",
     "sur",
     "svp",
     "t",
@@ -948,26 +953,70 @@ pub fn expresses_need(word: &str) -> bool {
     NEEDS.contains(&word)
 }
 
-/// True when a sentence's folded `words` say who the asker is rather than what they ask: "We
-/// are a 40-person company based in Lyon.", "Hi, I'm a site selection consultant…", "Je suis
-/// consultant pour un client industriel." A greeting may come first.
-pub fn introduces_asker(words: &[String]) -> bool {
+/// Words that say how much, after "a" or "un": "I am a bit lost", "je suis un peu perdu" say
+/// how the asker feels, not who they are.
+const DEGREES: &[&str] = &["bit", "little", "few", "lot", "tad", "peu"];
+/// Units of time or distance after "one": "we are one hour from Lyon" says where, not who.
+const MEASURES: &[&str] = &[
+    "hour", "hours", "minute", "minutes", "day", "days", "week", "weeks", "km", "mile", "miles",
+];
+/// What may follow "we are the", "je suis le" when it says who the asker is ("the owner", "la
+/// filiale française", "le DAF"); otherwise a definite article follows a verb of another sense
+/// ("je suis la procédure", "on est le 5 mars").
+const ORGANISATIONS: &[&str] = &[
+    "company",
+    "group",
+    "subsidiary",
+    "team",
+    "firm",
+    "family",
+    "entreprise",
+    "societe",
+    "groupe",
+    "filiale",
+    "equipe",
+    "famille",
+    "cabinet",
+    "startup",
+    "pme",
+    "eti",
+];
+/// The words a greeting may bring before who the asker is: whom it addresses ("hello
+/// everyone"), or a name ("Hi Anne, we are…").
+const GREETING_NAME_WORDS: usize = 2;
+
+/// Where the words that say who the asker is start in a sentence's folded `words`, after the
+/// subject and verb or the opening ("We are |a 40-person company based in Lyon.", "Hi, I'm |a
+/// site selection consultant…", "I work for |a German group"): `None` when the sentence does
+/// not open with them. A greeting, and whom it addresses, may come first.
+pub fn introduction_start(words: &[String]) -> Option<usize> {
     let greets = words
         .first()
         .is_some_and(|word| GREETINGS.contains(&word.as_str()));
-    let start = if greets {
-        words
-            .iter()
-            .take(GREETING_REACH + 1)
-            .take_while(|word| {
-                let word = word.as_str();
-                GREETINGS.contains(&word) || AUDIENCE.contains(&word) || ADDRESSING.contains(&word)
-            })
-            .count()
-    } else {
-        0
-    };
-    let words = &words[start..];
+    if !greets {
+        return introduction_body(words);
+    }
+    let addressed = words
+        .iter()
+        .take(GREETING_REACH + 1)
+        .take_while(|word| {
+            let word = word.as_str();
+            GREETINGS.contains(&word) || AUDIENCE.contains(&word) || ADDRESSING.contains(&word)
+        })
+        .count();
+    (addressed..=addressed + GREETING_NAME_WORDS)
+        .filter(|&start| start <= words.len())
+        .find_map(|start| introduction_body(&words[start..]).map(|body| start + body))
+}
+
+/// True when a sentence's folded `words` say who the asker is rather than what they ask: "We
+/// are a 40-person company based in Lyon.", "Je suis consultant pour un client industriel."
+pub fn introduces_asker(words: &[String]) -> bool {
+    introduction_start(words).is_some()
+}
+
+/// [`introduction_start`] of words that open with the subject or the opening.
+fn introduction_body(words: &[String]) -> Option<usize> {
     let opens_with = |opening: &[&str]| {
         words.len() > opening.len()
             && words
@@ -975,18 +1024,89 @@ pub fn introduces_asker(words: &[String]) -> bool {
                 .zip(opening)
                 .all(|(word, listed)| word == listed)
     };
-    INTRODUCING_OPENINGS
+    if let Some(opening) = INTRODUCING_OPENINGS
         .iter()
-        .any(|opening| opens_with(opening))
-        || INTRODUCING_SUBJECTS.iter().any(|(subject, articles)| {
+        .find(|opening| opens_with(opening))
+    {
+        return Some(opening.len());
+    }
+    INTRODUCING_SUBJECTS
+        .iter()
+        .find(|(subject, articles)| {
             opens_with(subject)
                 && words.get(subject.len()).is_some_and(|next| {
+                    let after = words.get(subject.len() + 1).map(String::as_str);
                     let next = next.as_str();
-                    articles.contains(&next)
-                        || ROLES.contains(&next)
+                    ROLES.contains(&next)
                         || next.chars().all(|c| c.is_ascii_digit())
+                        || (articles.contains(&next) && says_who(next, after))
                 })
         })
+        .map(|(subject, _)| subject.len())
+}
+
+/// Whether an `article` after "we are", "je suis" and the word `after` it say who the asker
+/// is: not "a bit", "un peu", "one hour", nor a definite article before anything but a role or
+/// an organisation.
+fn says_who(article: &str, after: Option<&str>) -> bool {
+    let Some(after) = after else {
+        return true;
+    };
+    match article {
+        "a" | "an" | "un" => !DEGREES.contains(&after),
+        "one" => !MEASURES.contains(&after),
+        "the" | "le" | "la" | "l" => ROLES.contains(&after) || ORGANISATIONS.contains(&after),
+        _ => true,
+    }
+}
+
+/// Words that close a message with a question that asks nothing of its own: "Thoughts?",
+/// "Any ideas?", "Des avis ?", "Source ?". Their words, unknown to a base, would count against
+/// every answer.
+const CLOSERS: &[&str] = &[
+    "thoughts",
+    "thought",
+    "ideas",
+    "idea",
+    "advice",
+    "suggestions",
+    "suggestion",
+    "tips",
+    "input",
+    "feedback",
+    "opinions",
+    "opinion",
+    "comments",
+    "recommendations",
+    "pointers",
+    "source",
+    "sources",
+    "anyone",
+    "anybody",
+    "avis",
+    "idee",
+    "idees",
+    "conseil",
+    "conseils",
+    "pistes",
+    "piste",
+    "retours",
+    "retour",
+    "suggestions",
+    "recommandations",
+    "quelqu",
+    "quelquun",
+    "pensez",
+    "penses",
+];
+
+/// True when a sentence's folded `words` only close the message ("any thoughts", "des
+/// avis", "une idée"): a closer and stop words, nothing else.
+pub fn only_closes(words: &[String]) -> bool {
+    words.iter().any(|word| CLOSERS.contains(&word.as_str()))
+        && words
+            .iter()
+            .all(|word| CLOSERS.contains(&word.as_str()) || is_stop_word(word))
 }
 
 pub fn is_thanks(word: &str) -> bool {

@@ -412,9 +412,18 @@ fn odd_input_never_panics() {
     let (_, index) = index();
     let huge = "terrain ".repeat(2_500) + &"x".repeat(10_000);
     let introductions = "We are a ÉTI, ".repeat(2_000) + "land?";
+    // Within the characters whose sentences are read, so that its clauses are scanned.
+    let long_clause = "I am".to_string() + &",".repeat(1_900) + " a consultant. land?";
+    assert!(!Sentences::of(&long_clause).introductions.is_empty());
+    let closers = "Thoughts? ".repeat(300) + "Any ideas?";
     for question in [
         huge.as_str(),
         introductions.as_str(),
+        long_clause.as_str(),
+        closers.as_str(),
+        "Thoughts?",
+        "land Thoughts?",
+        "Hi Anne, we are a",
         "Je suis une 😀—, é? Nous sommes l'équipe; ?",
         "I'm a\u{0}consultant, \u{7}land? We're a",
         "on est un",
@@ -424,6 +433,9 @@ fn odd_input_never_panics() {
         "a\u{0301}\u{0301}\u{0301}",
     ] {
         let _ = index.find(question);
+        let _ = index.explain(question);
+        let _ = index.find_follow_up(question, "What land is available?");
+        let _ = index.find_follow_up("and in Valbourg?", question);
     }
 }
 
@@ -563,10 +575,20 @@ fn a_question_of_one_word_is_the_focus_only_when_no_longer_one_asks() {
         focus_sentence("What is ParcNord exactly? Saw the name on the Valbourg website"),
         Some("What is ParcNord exactly?")
     );
-    // A longer question asks first; "source?" only adds to it.
+    // A longer question asks first; "size?" only adds to it.
     assert_eq!(
-        focus_sentence("Is ParcNord the biggest park in Valbourg? source?"),
+        focus_sentence("Is ParcNord the biggest park in Valbourg? size?"),
         Some("Is ParcNord the biggest park in Valbourg?")
+    );
+    // Even when it has no question mark: a short question after it only adds to it.
+    assert_eq!(
+        focus_sentence("Which land is free for a factory. ParcNord?"),
+        Some("Which land is free for a factory.")
+    );
+    // A fragment, and a question that points back to it, ask together.
+    assert_eq!(
+        focus_sentence("ParcNord. C'est quoi ? Vu le nom sur un panneau en sortant de l'A6."),
+        Some("ParcNord. C'est quoi ?")
     );
     // "Hello?" and "ok?" ask nothing.
     assert_eq!(
@@ -1020,15 +1042,68 @@ fn who_asks_is_context_for_what_is_asked() {
         answer("We are an industry training firm based in Lyon. population?"),
         "population"
     );
-    // Who asks still tells what is asked when the question does not.
-    assert_ne!(
+    // What is asked outweighs who asks, even in one word.
+    assert_eq!(
         answer("We are an industrial training company. Any land?"),
-        "training"
+        "land"
     );
     assert_eq!(
         answer("We are an industrial training company. Is there land for a factory?"),
         "land"
     );
+}
+
+fn asked_words(question: &str) -> Vec<String> {
+    normalize::words(&Sentences::of(question).asked)
+}
+
+#[test]
+fn a_question_that_only_closes_the_message_asks_nothing() {
+    // "Thoughts", "idées", unknown to the base, would count against every answer.
+    for question in [
+        "Which land is available for a factory in Valbourg. Thoughts?",
+        "Which land is available for a factory in Valbourg Any thoughts?",
+        "Which land is available for a factory in Valbourg, des idées ?",
+        "Which land is available for a factory in Valbourg.\nQu'en pensez-vous ?\nThanks, Mark",
+    ] {
+        assert_eq!(
+            asked_words(question)[..8],
+            [
+                "which",
+                "land",
+                "is",
+                "available",
+                "for",
+                "a",
+                "factory",
+                "in"
+            ],
+            "{question}"
+        );
+        assert_eq!(asked_words(question).len(), 9, "{question}");
+        assert_eq!(answer(question), "land", "{question}");
+        assert!(
+            matches!(
+                focus_sentence(question),
+                None | Some("Which land is available for a factory in Valbourg.")
+            ),
+            "{question}"
+        );
+    }
+    assert_eq!(
+        focus_sentence("quels terrains sont disponibles pour une usine. Source ?"),
+        None
+    );
+    // A question that ends with the same words, a request for help, and a message that only
+    // closes are read whole.
+    assert_eq!(
+        asked_words("vous avez des avis ?"),
+        ["vous", "avez", "des", "avis"]
+    );
+    assert!(asked_words("relocating staff, does anyone help?").contains(&"help".to_string()));
+    assert_eq!(asked_words("Thoughts? Ideas?"), ["thoughts", "ideas"]);
+    // Nor is one an introduction's question besides: the message only says who asks.
+    assert!(introductions("We are a Swiss company setting up in France. Thoughts?").is_empty());
 }
 
 fn introductions(question: &str) -> Vec<&str> {
@@ -1071,4 +1146,34 @@ fn the_sentence_that_says_who_asks_is_found_up_to_its_clause() {
     // A message that only says who asks is read whole.
     assert!(introductions("We are a plastics company.").is_empty());
     assert!(introductions("We are a plastics company. Thanks!").is_empty());
+    // "I am a bit lost", "on est le 5 mars", "we are one hour from Lyon" say how or where,
+    // not who.
+    for question in [
+        "I am a bit lost. Which land is free?",
+        "Je suis un peu perdu. Il reste des terrains ?",
+        "On est le 5 mars, il reste des terrains ?",
+        "Je suis la procédure, il reste des terrains ?",
+        "We are one hour from Lyon. Which land is free?",
+    ] {
+        assert!(introductions(question).is_empty(), "{question}");
+    }
+    // A role or an organisation after "the", and a name after a greeting, still say who.
+    assert_eq!(
+        introductions("Je suis le DAF d'une PME, il reste des terrains ?"),
+        ["Je suis le DAF d'une PME"]
+    );
+    assert_eq!(
+        introductions("Hi Anne, we are a bike maker. Which land is free?"),
+        ["Hi Anne, we are a bike maker."]
+    );
+}
+
+#[test]
+fn who_asks_is_read_without_the_words_that_introduce() {
+    let (asked, introductions) =
+        Sentences::of("Nous sommes une PME de mécanique. Il reste des terrains ?").read();
+    assert_eq!(introductions, [["une", "pme", "de", "mecanique"]]);
+    assert!(!asked.contains(&"sommes".to_string()));
+    let (_, introductions) = Sentences::of("I work for a German group, which land is free?").read();
+    assert_eq!(introductions, [["a", "german", "group"]]);
 }
