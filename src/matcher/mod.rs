@@ -1543,25 +1543,20 @@ impl<'a> Sentences<'a> {
     }
 
     /// The sentence that asks, in a message of several: the last asking one ending with a
-    /// question mark, else a short question before the last asking one ("What is SaôneOr
-    /// exactly? saw the name on the website"), else the last asking one. Investors write a
-    /// greeting and context first; their question alone should not be diluted by it. A short
-    /// question after the asking sentence ("… pour une usine. SaôneOr ?") only adds to it.
-    /// `None` for a one-sentence message.
+    /// question mark, else the last short question ("What is SaôneOr exactly? saw the name on
+    /// the website", "We'll shuttle from Paris every week. Rail?"), else the last asking one.
+    /// Investors write a greeting and context first; their question alone should not be
+    /// diluted by it. (A question that only closes the message, "Thoughts?", is left out
+    /// before: [`stopwords::only_closes`].) `None` for a one-sentence message.
     fn focus(&self) -> Option<&'a str> {
         if self.count < 2 {
             return None;
         }
-        let before_last_asking = |short: &&&str| {
-            self.asking
-                .last()
-                .is_none_or(|asking| short.as_ptr() < asking.as_ptr())
-        };
         self.asking
             .iter()
             .rev()
             .find(|s| s.ends_with('?'))
-            .or(self.short_questions.iter().rev().find(before_last_asking))
+            .or(self.short_questions.last())
             .or(self.asking.last())
             .copied()
     }

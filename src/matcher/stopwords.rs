@@ -156,6 +156,8 @@ const FRENCH: &[&str] = &[
     "suffirait",
     "suis",
     "sommes",
+    // "c'est quoi au juste ?", "juste à côté"
+    "juste",
     "sur",
     "svp",
     "t",
@@ -438,6 +440,8 @@ const ENGLISH: &[&str] = &[
     "rather",
     "instead",
     "someone",
+    "everyone",
+    "everybody",
     "somebody",
     "whether",
     "maybe",
@@ -473,7 +477,8 @@ const THANKS: &[&str] = &[
 /// not what is asked, and an unknown word would count against the answer.
 const CHAT_FILLERS: &[&str] = &[
     "lol", "mdr", "ptdr", "xd", "tbh", "ngl", "imo", "btw", "fyi", "lowkey", "tho", "bro", "wsh",
-    "wesh", "jsp",
+    "wesh", "jsp", // "les gars" (guys), which is no misspelt "gare"
+    "gars",
 ];
 
 /// Function words of the languages investors sometimes write in besides French and English
@@ -1283,12 +1288,15 @@ pub fn without_small_talk(words: Vec<String>) -> Vec<String> {
         }
         // Back to the greeting over small talk, articles and whom it addresses only: "hi all,
         // how many people…" keeps its "people", "hi, which team?" its "team".
+        // Small talk greets too: "ça va les gars ?", "how are you guys".
+        let greets = |at: usize| !keep[at] || GREETINGS.contains(&words[at].as_str());
         let greeted = (i.saturating_sub(GREETING_REACH)..i)
             .rev()
-            .filter(|&at| keep[at])
-            .map(|at| words[at].as_str())
-            .find(|w| GREETINGS.contains(w) || !(ADDRESSING.contains(w) || AUDIENCE.contains(w)))
-            .is_some_and(|w| GREETINGS.contains(&w));
+            .find(|&at| {
+                let word = words[at].as_str();
+                greets(at) || !(ADDRESSING.contains(&word) || AUDIENCE.contains(&word))
+            })
+            .is_some_and(greets);
         if greeted {
             keep[i] = false;
         }

@@ -580,10 +580,15 @@ fn a_question_of_one_word_is_the_focus_only_when_no_longer_one_asks() {
         focus_sentence("Is ParcNord the biggest park in Valbourg? size?"),
         Some("Is ParcNord the biggest park in Valbourg?")
     );
-    // Even when it has no question mark: a short question after it only adds to it.
+    // Without a question mark, the sentence before a short question is its context…
     assert_eq!(
-        focus_sentence("Which land is free for a factory. ParcNord?"),
-        Some("Which land is free for a factory.")
+        focus_sentence("Our engineers will come from Valbourg every week. Rail?"),
+        Some("Rail?")
+    );
+    // …unless the short question only closes the message.
+    assert_eq!(
+        focus_sentence("Our engineers will come from Valbourg every week. Any thoughts?\nMark"),
+        Some("Our engineers will come from Valbourg every week.")
     );
     // A fragment, and a question that points back to it, ask together.
     assert_eq!(
