@@ -1463,6 +1463,9 @@ mod tests {
         );
         assert_eq!(read("who is the team to contact?"), "who team contact");
         assert_eq!(read("Hi, which team?"), "team");
+        // Small talk greets too.
+        assert_eq!(read("how are you guys? any port?"), "port");
+        assert_eq!(read("ça va la team ? des terrains ?"), "terrains");
     }
 
     #[test]
