@@ -573,7 +573,7 @@ impl Index {
 
     /// [`Index::find_follow_up`], with the entry that answered the earlier question.
     fn follow_up_reading(&self, question: &str, context: &str) -> Option<FollowUpReading> {
-        let words = normalize::words(Sentences::of(question).unsigned);
+        let words = normalize::words(&Sentences::of(question).asked);
         if !stopwords::opens_follow_up(&words)
             || is_courtesy(question, &words)
             || self.is_off_topic(&words)
@@ -1341,17 +1341,16 @@ impl Index {
 struct Sentences<'a> {
     count: usize,
     asking: Vec<&'a str>,
-    /// The message without the signature that ends it, when at most one sentence asks: "Where
-    /// is Chalon? Thanks, Mark" is read as "Where is Chalon?", since the signer's name says
-    /// nothing about what is asked. (In a longer message the signature stays: with the
-    /// context, it keeps a message that no sentence asks clearly from being answered whole.)
-    unsigned: &'a str,
     /// The clauses in which the asker says who they are ("We are a 40-person company based
     /// in Lyon.", "Hi, I'm a consultant," before what they ask), when the message asks
     /// something besides: context, not what is asked.
     introductions: Vec<&'a str>,
-    /// What the message asks: `unsigned` without its introductions and without the questions
-    /// that only close it ("Thoughts?", "Des avis ?").
+    /// What the message asks: without its introductions, without the questions that only
+    /// close it ("Thoughts?", "Des avis ?"), and without the signature that ends it when at
+    /// most one sentence asks: "Where is Chalon? Thanks, Mark" is read as "Where is Chalon?",
+    /// since the signer's name says nothing about what is asked. (In a longer message the
+    /// signature stays: with the context, it keeps a message that no sentence asks clearly
+    /// from being answered whole.)
     asked: String,
     /// The questions of one word that is not a stop word ("What is SaôneOr exactly?", "Any
     /// overview?"), or of a short fragment and a question that only points back to it
@@ -1518,7 +1517,6 @@ impl<'a> Sentences<'a> {
         Sentences {
             count,
             asking,
-            unsigned,
             introductions,
             asked,
             short_questions,

@@ -958,33 +958,9 @@ pub fn expresses_need(word: &str) -> bool {
     NEEDS.contains(&word)
 }
 
-/// Words that say how much, after "a" or "un": "I am a bit lost", "je suis un peu perdu" say
-/// how the asker feels, not who they are.
-const DEGREES: &[&str] = &["bit", "little", "few", "lot", "tad", "peu"];
 /// Units of time or distance after "one": "we are one hour from Lyon" says where, not who.
 const MEASURES: &[&str] = &[
     "hour", "hours", "minute", "minutes", "day", "days", "week", "weeks", "km", "mile", "miles",
-];
-/// What may follow "we are the", "je suis le" when it says who the asker is ("the owner", "la
-/// filiale française", "le DAF"); otherwise a definite article follows a verb of another sense
-/// ("je suis la procédure", "on est le 5 mars").
-const ORGANISATIONS: &[&str] = &[
-    "company",
-    "group",
-    "subsidiary",
-    "team",
-    "firm",
-    "family",
-    "entreprise",
-    "societe",
-    "groupe",
-    "filiale",
-    "equipe",
-    "famille",
-    "cabinet",
-    "startup",
-    "pme",
-    "eti",
 ];
 /// The words a greeting may bring before who the asker is: whom it addresses ("hello
 /// everyone"), or a name ("Hi Anne, we are…").
@@ -1051,16 +1027,15 @@ fn introduction_body(words: &[String]) -> Option<usize> {
 }
 
 /// Whether an `article` after "we are", "je suis" and the word `after` it say who the asker
-/// is: not "a bit", "un peu", "one hour", nor a definite article before anything but a role or
-/// an organisation.
+/// is: not "one hour", nor "le 5 mars".
 fn says_who(article: &str, after: Option<&str>) -> bool {
     let Some(after) = after else {
         return true;
     };
     match article {
-        "a" | "an" | "un" => !DEGREES.contains(&after),
         "one" => !MEASURES.contains(&after),
-        "the" | "le" | "la" | "l" => ROLES.contains(&after) || ORGANISATIONS.contains(&after),
+        // "on est le 5 mars"
+        "the" | "le" | "la" | "l" => !after.chars().all(|c| c.is_ascii_digit()),
         _ => true,
     }
 }
@@ -1091,13 +1066,10 @@ const CLOSERS: &[&str] = &[
     "avis",
     "idee",
     "idees",
-    "conseil",
-    "conseils",
     "pistes",
     "piste",
     "retours",
     "retour",
-    "suggestions",
     "recommandations",
     "quelqu",
     "quelquun",
