@@ -1604,7 +1604,7 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
     // The bar is 95 % in scope and 90 % rejection on every file. The first held-out
     // file is below it in scope (see README): its floor is the measured figure, so that the
     // test still catches any loss.
-    let mut files: Vec<(String, &str, &str)> = (1..=65)
+    let mut files: Vec<(String, &str, &str)> = (1..=68)
         .map(|n| match n {
             1 => ("tests/eval/tuning.tsv".to_string(), "0.95"),
             // Writers' files still below the bar (first runs: 91.7% for cleantech founders,
@@ -1619,6 +1619,9 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
             61 => ("tests/eval/tuning61.tsv".to_string(), "0.94"),
             // Several sentences around a one-word question (92.0% at its first run)
             60 => ("tests/eval/tuning60.tsv".to_string(), "0.92"),
+            // Terse keyword queries (91.6%) and very formal letters (94.8%) at their first run
+            67 => ("tests/eval/tuning67.tsv".to_string(), "0.91"),
+            68 => ("tests/eval/tuning68.tsv".to_string(), "0.94"),
             n => (format!("tests/eval/tuning{n}.tsv"), "0.95"),
         })
         .map(|(file, min_accuracy)| (file, min_accuracy, "0.90"))
