@@ -1482,37 +1482,31 @@ impl<'a> Sentences<'a> {
                 (!signed && content > 0 && content < FOCUS_MIN_WORDS && !piece.ends_with('?'))
                     .then_some(piece);
         }
+        let says_something = |text: &str| !stopwords::content_words(text).is_empty();
         // A cut that would leave nothing to match ("Hello\nthx, any land in SaôneOr") is no
         // signature.
         let unsigned = signature_at
             .map(|at| &question[..at])
-            .filter(|before| {
-                normalize::words(before)
-                    .iter()
-                    .any(|word| !stopwords::is_stop_word(word))
-            })
+            .filter(|before| says_something(before))
             .unwrap_or(question);
-        let says_something = |text: &str| {
-            normalize::words(text)
-                .iter()
-                .any(|word| !stopwords::is_stop_word(word))
-        };
         // A message that only closes ("Thoughts? Ideas?") is read whole.
         closers.retain(|closer| offset_in(question, closer) + closer.len() <= unsigned.len());
-        if !closers.is_empty() && !says_something(&without(unsigned, &closers)) {
+        let mut unclosed = without(unsigned, &closers);
+        if !says_something(&unclosed) {
             closers.clear();
+            unclosed = unsigned.to_string();
         }
         // Only a message that says something besides who is asking has introductions.
-        let mut asides: Vec<&str> = introductions.iter().chain(&closers).copied().collect();
-        asides.sort_by_key(|aside| offset_in(question, aside));
-        let mut asked = if asides.is_empty() {
-            unsigned.to_string()
-        } else {
-            without(unsigned, &asides)
-        };
-        if !introductions.is_empty() && !says_something(&asked) {
-            introductions.clear();
-            asked = without(unsigned, &closers);
+        let mut asked = unclosed;
+        if !introductions.is_empty() {
+            let mut asides: Vec<&str> = introductions.iter().chain(&closers).copied().collect();
+            asides.sort_by_key(|aside| offset_in(question, aside));
+            let besides = without(unsigned, &asides);
+            if says_something(&besides) {
+                asked = besides;
+            } else {
+                introductions.clear();
+            }
         }
         Sentences {
             count,
@@ -1577,39 +1571,35 @@ fn opens_sentence(rest: &str) -> bool {
 /// or sign-off word ([`stopwords::sign_off_name_words`]) with a word before it and, after it,
 /// a name.
 fn trailing_sign_off(line: &str) -> Option<usize> {
+    // A sign-off word, its courtesy ("in advance") and a name: the last few words only, which
+    // also keeps a pasted page from being re-read once per word.
+    last_word_starts(line, TRAILING_SIGN_OFF_REACH).find(|&at| {
+        stopwords::sign_off_name_words(&line[at..])
+            .is_some_and(|name| name <= TRAILING_SIGN_OFF_NAME_WORDS)
+    })
+}
+
+/// Where each of the last `reach` words of `line` starts, first to last, never the first word:
+/// what ends a line (a sign-off, a closer) follows something.
+fn last_word_starts(line: &str, reach: usize) -> impl Iterator<Item = usize> {
     let starts: Vec<usize> = line
         .split_whitespace()
         .map(|token| offset_in(line, token))
         .collect();
-    // A sign-off word, its courtesy ("in advance") and a name: the last few words only, which
-    // also keeps a pasted page from being re-read once per word.
-    let first_candidate = starts.len().saturating_sub(TRAILING_SIGN_OFF_REACH).max(1);
-    starts[first_candidate.min(starts.len())..]
-        .iter()
-        .copied()
-        .find(|&at| {
-            stopwords::sign_off_name_words(&line[at..])
-                .is_some_and(|name| name <= TRAILING_SIGN_OFF_NAME_WORDS)
-        })
+    let first = starts.len().saturating_sub(reach).max(1);
+    starts.into_iter().skip(first)
 }
 
 /// Where a question that only closes `line` starts, when the line asks something before it
 /// without a stop between them: "… pour un entrepôt Thoughts?", "… depuis quand, des avis ?".
-/// The closer opens with a capital or follows a comma, so that a question that ends with the
-/// same words ("vous avez des avis ?") is not cut.
+/// The closer opens with a capital or follows a comma, a colon or a dash, so that a question
+/// that ends with the same words ("vous avez des avis ?") is not cut.
 fn trailing_closer(line: &str) -> Option<usize> {
     if !line.ends_with('?') {
         return None;
     }
-    let starts: Vec<usize> = line
-        .split_whitespace()
-        .map(|token| offset_in(line, token))
-        .collect();
     // The longest closer first: "Any thoughts?" rather than "thoughts?".
-    let first_candidate = starts.len().saturating_sub(TRAILING_CLOSER_WORDS).max(1);
-    starts[first_candidate.min(starts.len())..]
-        .iter()
-        .copied()
+    last_word_starts(line, TRAILING_CLOSER_WORDS)
         .filter(|&at| {
             let before = line[..at].trim_end();
             line[at..].starts_with(char::is_uppercase)
@@ -1656,7 +1646,7 @@ fn introduction_in<'a>(sentence: &'a str, words: &[String]) -> Option<&'a str> {
         .collect();
     ends.sort_unstable();
     ends.push(sentence.len());
-    // The first clause end before which the words introduce: before it, a greeting ("hello,").
+    // The shortest clause that introduces: one that is only a greeting ("hello,") does not.
     ends.into_iter()
         .map(|end| &sentence[..end])
         .find(|clause| stopwords::introduces_asker(&normalize::words(clause)))

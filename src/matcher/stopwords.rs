@@ -962,8 +962,8 @@ pub fn expresses_need(word: &str) -> bool {
 const MEASURES: &[&str] = &[
     "hour", "hours", "minute", "minutes", "day", "days", "week", "weeks", "km", "mile", "miles",
 ];
-/// The words a greeting may bring before who the asker is: whom it addresses ("hello
-/// everyone"), or a name ("Hi Anne, we are…").
+/// How many words besides whom it addresses (AUDIENCE) may follow a greeting before who the
+/// asker is: a name ("Hi Anne, we are…").
 const GREETING_NAME_WORDS: usize = 2;
 
 /// Where the words that say who the asker is start in a sentence's folded `words`, after the

@@ -1175,7 +1175,7 @@ fn who_asks_is_read_without_the_words_that_introduce() {
     let (asked, introductions) =
         Sentences::of("Nous sommes une PME de mécanique. Il reste des terrains ?").read();
     assert_eq!(introductions, [["une", "pme", "de", "mecanique"]]);
-    assert!(!asked.contains(&"sommes".to_string()));
+    assert_eq!(asked, ["il", "reste", "des", "terrains"]);
     let (_, introductions) = Sentences::of("I work for a German group, which land is free?").read();
     assert_eq!(introductions, [["a", "german", "group"]]);
 }
