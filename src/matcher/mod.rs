@@ -179,6 +179,12 @@ const QUESTION_WORD_OWNER_LEAD: f64 = 2.5;
 /// "in advance", "regards"…) is a signature: a name, a title, a company.
 const SIGN_OFF_MAX_WORDS: usize = 4;
 
+/// A signature line whose commas part the signer's name, title and company ("Regards, Lucy
+/// Adams, Market Analyst, Adams Retail Partners") may have this many words after its sign-off…
+const SIGNATURE_LIST_MAX_WORDS: usize = 12;
+/// …and this many words in each part.
+const SIGNATURE_PART_MAX_WORDS: usize = 4;
+
 /// A sign-off at the end of a line is followed by at most this many words: a name. (A line of
 /// its own may add a title and a company, see [`SIGN_OFF_MAX_WORDS`].)
 const TRAILING_SIGN_OFF_NAME_WORDS: usize = 2;
@@ -1445,9 +1451,11 @@ impl<'a> Sentences<'a> {
             // "Regards, Priya (HR, Bangalore)", or "Best regards," with the name on the next
             // line: a signature asks nothing. A longer line is a request ("Merci de m'indiquer
             // les terrains disponibles").
-            if stopwords::sign_off_name_words(piece).is_some_and(|name| name <= SIGN_OFF_MAX_WORDS)
-                && !piece.ends_with('?')
-            {
+            let signs_off = stopwords::sign_off_name_words(piece).is_some_and(|name| {
+                name <= SIGN_OFF_MAX_WORDS
+                    || (count > 1 && name <= SIGNATURE_LIST_MAX_WORDS && lists_who_signs(piece))
+            }) || (count > 1 && stopwords::closes_letter(&words));
+            if signs_off && !piece.ends_with('?') {
                 // `count` counts this line too.
                 if !signed && (count == 2 || asking.len() == 1) {
                     signature_at = Some(offset_in(question, whole));
@@ -1577,6 +1585,20 @@ fn trailing_sign_off(line: &str) -> Option<usize> {
         stopwords::sign_off_name_words(&line[at..])
             .is_some_and(|name| name <= TRAILING_SIGN_OFF_NAME_WORDS)
     })
+}
+
+/// Whether what follows the sign-off that opens `line` is a list of short parts: "Regards,
+/// Lucy Adams, Market Analyst, Adams Retail Partners", "Merci d'avance — Claire, Arthur Loyd".
+fn lists_who_signs(line: &str) -> bool {
+    let parts: Vec<usize> = line
+        .split([',', '–', '—', '|'])
+        .skip(1)
+        .map(|part| part.split_whitespace().count())
+        .collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|&words| (1..=SIGNATURE_PART_MAX_WORDS).contains(&words))
 }
 
 /// Where each of the last `reach` words of `line` starts, first to last, never the first word:

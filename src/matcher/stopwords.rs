@@ -264,6 +264,27 @@ const FRENCH: &[&str] = &[
     // "une PME basée à Lyon": where the asker is, not a logistics "base"
     "basee",
     "basees",
+    // a formal letter's courtesies: "Madame, Monsieur, je me permets de vous solliciter afin
+    // d'obtenir…", "pourriez-vous m'indiquer…", "Je vous prie d'agréer mes salutations
+    // distinguées": they ask nothing, and as unknown words they counted against every answer
+    "madame",
+    "monsieur",
+    "mesdames",
+    "messieurs",
+    "permets",
+    "solliciter",
+    "sollicite",
+    "afin",
+    "obtenir",
+    "indiquer",
+    "indiquez",
+    "prie",
+    "veuillez",
+    "agreer",
+    "sentiments",
+    "distingues",
+    "distinguees",
+    "respectueuses",
 ];
 
 /// English words that carry no topic.
@@ -455,6 +476,15 @@ const ENGLISH: &[&str] = &[
     "regards",
     "anyway",
     "though",
+    // a formal letter's courtesies: "Dear Sir or Madam, I would be most grateful if you
+    // could advise…"
+    "sir",
+    "madam",
+    "advise",
+    "grateful",
+    "appreciate",
+    "appreciated",
+    "faithfully",
 ];
 
 /// Words that thank, dropped like stop words: a message that thanks and asks nothing ("merci
@@ -599,10 +629,15 @@ const AMBIGUOUS_SIGN_OFFS: &[&str] = &["kind", "warm", "best", "yours", "bien"];
 /// sign-off: a thank-you ("Merci, Julien", "thx Mark") or a sign-off word ("Cordialement",
 /// "Best regards", "Best, Tom").
 pub fn sign_off_name_words(line: &str) -> Option<usize> {
-    let words = crate::matcher::normalize::words(line);
+    let mut words = crate::matcher::normalize::words(line);
+    let mut tokens = line.split_whitespace();
+    // "Many thanks, Helen", "With kind regards, Paul"
+    if words.len() > 1 && matches!(words[0].as_str(), "many" | "with") {
+        words.remove(0);
+        tokens.next();
+    }
     let first = words.first()?;
     let name = after_sign_off(&words);
-    let mut tokens = line.split_whitespace();
     let first_token = tokens.next().unwrap_or_default();
     let signs_off = is_thanks(first)
         || (SIGN_OFFS.contains(&first.as_str())
@@ -615,6 +650,28 @@ pub fn sign_off_name_words(line: &str) -> Option<usize> {
                     .and_then(|next| next.chars().next())
                     .is_some_and(char::is_uppercase)));
     signs_off.then_some(name.len())
+}
+
+/// The formulas that close a formal letter before its signature: "Je vous prie d'agréer mes
+/// salutations distinguées", "Veuillez agréer…", "Dans l'attente de votre retour", "I look
+/// forward to hearing from you".
+const LETTER_CLOSINGS: &[&[&str]] = &[
+    &["je", "vous", "prie"],
+    &["veuillez", "agreer"],
+    &["veuillez", "recevoir"],
+    &["recevez"],
+    &["dans", "l", "attente"],
+    &["in", "anticipation"],
+    &["i", "look", "forward"],
+    &["we", "look", "forward"],
+    &["looking", "forward"],
+];
+
+/// Whether a sentence's folded `words` open with a formula that closes a formal letter.
+pub fn closes_letter(words: &[String]) -> bool {
+    LETTER_CLOSINGS.iter().any(|closing| {
+        words.len() >= closing.len() && words.iter().zip(closing.iter()).all(|(w, c)| w == c)
+    })
 }
 
 /// What may follow a sign-off word before the signer's name: "Thanks in advance, Mark",

@@ -549,6 +549,49 @@ fn a_question_signed_with_a_name_is_read_without_it() {
     assert_eq!(Sentences::of(long).asked, long);
 }
 
+#[test]
+fn a_formal_letter_is_signed_by_its_closing_formula_and_its_signature_list() {
+    // Name, title and company parted by commas: a signature, even of many words.
+    for (message, asked) in [
+        (
+            "Which land is available?\nRegards, Lucy Adams, Market Analyst, Adams Retail Partners",
+            "Which land is available?",
+        ),
+        (
+            "Which land is available? Many thanks, Helen Marsh, Head of Site Selection, Brinton Ltd",
+            "Which land is available?",
+        ),
+        (
+            "Quels terrains sont disponibles ? Je vous prie d'agréer mes salutations distinguées. \
+             V. Robin, Chargé d'affaires, Robin Capital",
+            "Quels terrains sont disponibles ?",
+        ),
+        (
+            "Quels terrains sont disponibles ? Dans l'attente de votre retour, Julie",
+            "Quels terrains sont disponibles ?",
+        ),
+    ] {
+        assert_eq!(Sentences::of(message).asked.trim_end(), asked, "{message}");
+        assert_eq!(answer(message), "land", "{message}");
+    }
+    // A list of places or needs after thanks is no signature; nor is a first line.
+    for message in [
+        "Thanks, and which land is available in Valbourg, Lyon, Dijon?",
+        "Regards, Lucy Adams, Market Analyst, Adams Retail Partners",
+        "Which land is available?\nThanks, we need land, a rail siding and water, a lot of it",
+    ] {
+        assert_eq!(Sentences::of(message).asked, message, "{message}");
+    }
+    // The courtesies of a formal letter weigh nothing: "Madame", "afin", "m'indiquer".
+    assert_eq!(
+        stopwords::content_words(
+            "Madame, Monsieur, je me permets de vous solliciter afin d'obtenir, pourriez-vous \
+             m'indiquer"
+        ),
+        Vec::<String>::new()
+    );
+}
+
 fn focus_sentence(question: &str) -> Option<&str> {
     Sentences::of(question).focus()
 }
