@@ -1363,6 +1363,9 @@ struct Sentences<'a> {
     /// ("SaôneOr. C'est quoi ?"): not asking sentences of their own, but the question of a
     /// message where no asking sentence has a question mark.
     short_questions: Vec<&'a str>,
+    /// The asking sentences whose question mark went with the closer cut from their end ("Is
+    /// there land near the A6 Any thoughts?"): they still ask a question.
+    questioned: Vec<&'a str>,
 }
 
 impl<'a> Sentences<'a> {
@@ -1409,12 +1412,13 @@ impl<'a> Sentences<'a> {
             .collect();
         let last = pieces.len().saturating_sub(1);
         let mut count = 0;
-        let mut asking = Vec::new();
+        let mut asking: Vec<&str> = Vec::new();
         let mut signed = false;
         let mut signature_at = None;
         let mut introductions = Vec::new();
         let mut closers = Vec::new();
         let mut short_questions = Vec::new();
+        let mut questioned = Vec::new();
         // The last piece, when it was a fragment too short to ask ("SaôneOr."), that a
         // question after it may point back to.
         let mut fragment: Option<&str> = None;
@@ -1437,15 +1441,25 @@ impl<'a> Sentences<'a> {
             }
             // "… une usine. Des avis ?": asks nothing of its own.
             if pieces_count > 1 && stopwords::only_closes(&words) {
+                // "… near the motorway Any thoughts?": the question mark was the sentence's.
+                if let Some(&before) = asking.last()
+                    && piece.ends_with('?')
+                    && !before.ends_with(['.', '!', '?'])
+                    && offset_in(question, before) + before.len() == offset_in(question, whole)
+                {
+                    questioned.push(before);
+                }
                 closers.push(piece);
                 fragment = None;
                 continue;
             }
             // "… pour un entrepôt Thoughts?", typed without a stop before it.
+            let mut closed = false;
             if let Some(closer_at) = trailing_closer(piece) {
                 closers.push(&piece[closer_at..]);
                 piece = piece[..closer_at].trim_end();
                 words = normalize::words(piece);
+                closed = true;
             }
             count += 1;
             // "Regards, Priya (HR, Bangalore)", or "Best regards," with the name on the next
@@ -1474,6 +1488,9 @@ impl<'a> Sentences<'a> {
             let content = words.iter().filter(|w| !stopwords::is_stop_word(w)).count();
             if !signed && content >= FOCUS_MIN_WORDS {
                 asking.push(piece);
+                if closed {
+                    questioned.push(piece);
+                }
             } else if !signed && content > 0 && piece.ends_with('?') {
                 short_questions.push(piece);
             } else if !signed
@@ -1522,6 +1539,7 @@ impl<'a> Sentences<'a> {
             introductions,
             asked,
             short_questions,
+            questioned,
         }
     }
 
@@ -1543,7 +1561,7 @@ impl<'a> Sentences<'a> {
     }
 
     /// The sentence that asks, in a message of several: the last asking one ending with a
-    /// question mark, else the last short question ("What is SaôneOr exactly? saw the name on
+    /// question mark (or whose question mark went with a closer), else the last short question ("What is SaôneOr exactly? saw the name on
     /// the website", "We'll shuttle from Paris every week. Rail?"), else the last asking one.
     /// Investors write a greeting and context first; their question alone should not be
     /// diluted by it. (A question that only closes the message, "Thoughts?", is left out
@@ -1555,7 +1573,7 @@ impl<'a> Sentences<'a> {
         self.asking
             .iter()
             .rev()
-            .find(|s| s.ends_with('?'))
+            .find(|s| s.ends_with('?') || self.questioned.contains(s))
             .or(self.short_questions.last())
             .or(self.asking.last())
             .copied()

@@ -1149,6 +1149,11 @@ fn a_question_that_only_closes_the_message_asks_nothing() {
     assert_eq!(asked_words("Thoughts? Ideas?"), ["thoughts", "ideas"]);
     // Nor is one an introduction's question besides: the message only says who asks.
     assert!(introductions("We are a Swiss company setting up in France. Thoughts?").is_empty());
+    // The question mark that went with the closer still makes its sentence the question.
+    assert_eq!(
+        focus_sentence("Is it far from Paris? We need land near the motorway Any thoughts?"),
+        Some("We need land near the motorway")
+    );
 }
 
 fn introductions(question: &str) -> Vec<&str> {
