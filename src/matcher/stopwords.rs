@@ -264,6 +264,8 @@ const FRENCH: &[&str] = &[
     // "une PME basée à Lyon": where the asker is, not a logistics "base"
     "basee",
     "basees",
+    // "le plus de monde" (the most people), "tout le monde" (everybody)
+    "monde",
     // a formal letter's courtesies: "Madame, Monsieur, je me permets de vous solliciter afin
     // d'obtenir…", "pourriez-vous m'indiquer…", "Je vous prie d'agréer mes salutations
     // distinguées": they ask nothing, and as unknown words they counted against every answer
