@@ -1604,24 +1604,21 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
     // The bar is 95 % in scope and 90 % rejection on every file. The first held-out
     // file is below it in scope (see README): its floor is the measured figure, so that the
     // test still catches any loss.
-    let mut files: Vec<(String, &str, &str)> = (1..=68)
+    let mut files: Vec<(String, &str, &str)> = (1..=76)
         .map(|n| match n {
             1 => ("tests/eval/tuning.tsv".to_string(), "0.95"),
             // Writers' files still below the bar (first runs: 91.7% for cleantech founders,
-            // some writing in German or Spanish, 88.2% for newcomers' vague questions, 94.4% for
-            // roundabout descriptions, 92.3% for phonetic spelling): their floors are the
-            // measured figures.
+            // some writing in German or Spanish, 88.2% for newcomers' vague questions, 92.3%
+            // for phonetic spelling): their floors are the measured figures.
             30 => ("tests/eval/tuning30.tsv".to_string(), "0.94"),
             32 => ("tests/eval/tuning32.tsv".to_string(), "0.91"),
-            49 => ("tests/eval/tuning49.tsv".to_string(), "0.94"),
             50 => ("tests/eval/tuning50.tsv".to_string(), "0.93"),
-            // French and English mixed in one message (93.3% at its first run)
-            61 => ("tests/eval/tuning61.tsv".to_string(), "0.94"),
             // Several sentences around a one-word question (92.0% at its first run)
             60 => ("tests/eval/tuning60.tsv".to_string(), "0.92"),
-            // Terse keyword queries (91.6%) and very formal letters (94.8%) at their first run
-            67 => ("tests/eval/tuning67.tsv".to_string(), "0.91"),
-            68 => ("tests/eval/tuning68.tsv".to_string(), "0.94"),
+            // Terse keyword queries (91.6% at its first run)
+            67 => ("tests/eval/tuning67.tsv".to_string(), "0.94"),
+            // Half-remembered names and hearsay (93.9% at its first run)
+            76 => ("tests/eval/tuning76.tsv".to_string(), "0.93"),
             n => (format!("tests/eval/tuning{n}.tsv"), "0.95"),
         })
         .map(|(file, min_accuracy)| (file, min_accuracy, "0.90"))

@@ -1465,11 +1465,17 @@ impl<'a> Sentences<'a> {
             // "Regards, Priya (HR, Bangalore)", or "Best regards," with the name on the next
             // line: a signature asks nothing. A longer line is a request ("Merci de m'indiquer
             // les terrains disponibles").
-            let signs_off = stopwords::sign_off_name_words(piece).is_some_and(|name| {
+            let sign_off_names = stopwords::sign_off_name_words(piece);
+            let signs_off = sign_off_names.is_some_and(|name| {
                 name <= SIGN_OFF_MAX_WORDS
                     || (count > 1 && name <= SIGNATURE_LIST_MAX_WORDS && lists_who_signs(piece))
             }) || (count > 1 && stopwords::closes_letter(&words));
             if signs_off && !piece.ends_with('?') {
+                // "Merci d'avance.", "Best regards,": a courtesy without a name is left out
+                // even where the signature stays ("advance" is no word of the question).
+                if sign_off_names == Some(0) && count > 1 {
+                    closers.push(piece);
+                }
                 // `count` counts this line too.
                 if !signed && (count == 2 || asking.len() == 1) {
                     signature_at = Some(offset_in(question, whole));

@@ -266,6 +266,8 @@ const FRENCH: &[&str] = &[
     "basees",
     // "le plus de monde" (the most people), "tout le monde" (everybody)
     "monde",
+    // "j'ai entendu dire que…", "entendu parler de…"
+    "entendu",
     // a formal letter's courtesies: "Madame, Monsieur, je me permets de vous solliciter afin
     // d'obtenir…", "pourriez-vous m'indiquer…", "Je vous prie d'agréer mes salutations
     // distinguées": they ask nothing, and as unknown words they counted against every answer
@@ -478,6 +480,13 @@ const ENGLISH: &[&str] = &[
     "regards",
     "anyway",
     "though",
+    // "we r looking at chalon": SMS English
+    "r",
+    // "30k m2", "500k€": thousands
+    "k",
+    // "we're scouting sites": a search, like "looking for"
+    "scouting",
+    "scout",
     // a formal letter's courtesies: "Dear Sir or Madam, I would be most grateful if you
     // could advise…"
     "sir",

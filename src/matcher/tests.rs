@@ -535,18 +535,28 @@ fn a_question_signed_with_a_name_is_read_without_it() {
         "Hi\nBest location for a warehouse",
         // A cut that would leave nothing to match.
         "Hello\nthx, any land in ParcNord",
-        // A postscript after the signature still asks.
-        "What land is available?\nBest regards,\nPriya\nPS: we need a rail siding",
     ] {
         assert_eq!(Sentences::of(message).asked, message);
     }
+    // A postscript after the signature still asks: only the courtesy is left out.
+    assert_eq!(
+        asked_words("What land is available?\nBest regards,\nPriya\nPS: we need a rail siding"),
+        normalize::words("What land is available? Priya PS: we need a rail siding")
+    );
     assert_eq!(
         Sentences::of("What land is available?\nBest, Tom").asked,
         "What land is available?\n"
     );
-    // In a longer message, the signature stays with the context it signs.
+    // In a longer message, the signature stays with the context it signs…
     let long = "We make bikes. We grew a lot. What land is available? Thanks, Mark";
     assert_eq!(Sentences::of(long).asked, long);
+    // …but a courtesy without a name is left out: "advance" is no word of the question.
+    let courteous =
+        "We make bikes. We grew a lot. What land is available? Thanks in advance.\nMark";
+    assert_eq!(
+        asked_words(courteous),
+        normalize::words("We make bikes. We grew a lot. What land is available? Mark")
+    );
 }
 
 #[test]
