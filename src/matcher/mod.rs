@@ -1830,6 +1830,20 @@ impl Builder {
 
     /// Registers a folded word as used in a text of `lang` and returns its term.
     fn word(&mut self, word: &str, lang: Lang) -> TermId {
+        // A word a synonym group lists means that group, not another group its stem is listed
+        // in ("training", stem "train").
+        if let Some(&[listed]) = self.index.surface.get(word).map(Vec::as_slice)
+            && self.index.synonym_labels.contains_key(&listed)
+            && self
+                .index
+                .terms
+                .get(&self.index.stemmers.stem(lang, word))
+                .is_some_and(|&term| {
+                    term != listed && self.index.synonym_labels.contains_key(&term)
+                })
+        {
+            return listed;
+        }
         let stem = self.index.stemmers.stem(lang, word);
         let term = self.term(&stem);
         let terms = self.index.surface.entry(word.to_string()).or_default();
@@ -1852,6 +1866,15 @@ impl Builder {
             }
         }
         let split = |text: &String| stopwords::content_words(text);
+        // A word a group lists is that group's, whatever another word's stem: "training"
+        // (stem "train") must not take "train" from the rail group.
+        let listed: HashMap<String, TermId> = groups
+            .iter()
+            .zip(&group_terms)
+            .flat_map(|(group, &term)| group.iter().map(split).map(move |words| (words, term)))
+            .filter_map(|(words, term)| Some((<[String; 1]>::try_from(words).ok()?, term)))
+            .map(|([word], term)| (word, term))
+            .collect();
         // Single words first: a phrase registers its words' stems, which must already point
         // to their groups.
         for (group, &group_term) in groups.iter().zip(&group_terms) {
@@ -1859,7 +1882,9 @@ impl Builder {
                 if let [word] = words.as_slice() {
                     for lang in Lang::ALL {
                         let stem = self.index.stemmers.stem(lang, word);
-                        self.index.terms.insert(stem, group_term);
+                        if listed.get(&stem).is_none_or(|&owner| owner == group_term) {
+                            self.index.terms.insert(stem, group_term);
+                        }
                     }
                     self.index.surface.insert(word.clone(), vec![group_term]);
                 }

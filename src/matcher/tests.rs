@@ -1237,3 +1237,63 @@ fn who_asks_is_read_without_the_words_that_introduce() {
     let (_, introductions) = Sentences::of("I work for a German group, which land is free?").read();
     assert_eq!(introductions, [["a", "german", "group"]]);
 }
+
+#[test]
+fn a_word_a_synonym_group_lists_is_never_another_words_stem() {
+    // "training" stems to "train": listed with "formation", it must not read as the rail
+    // group's "train", nor lend its stem to it.
+    let entries = r#"
+[topic]
+id = "t"
+title = { fr = "T", en = "T" }
+
+[[entry]]
+id = "rail"
+questions.fr = ["Y a-t-il un train pour Lyon ?", "trains vers Paris"]
+questions.en = ["Is there a train to Lyon?", "trains to Paris"]
+answer.fr = "Des trains partent pour Lyon et Paris."
+answer.en = "Trains leave for Lyon and Paris."
+sources = ["test"]
+updated = 2026-11-26
+
+[[entry]]
+id = "skills"
+questions.fr = ["Quelles formations pour l'industrie ?", "formation des salariés"]
+questions.en = ["What industrial training is there?", "staff training"]
+answer.fr = "Des formations industrielles existent."
+answer.en = "Industrial training is on offer."
+sources = ["test"]
+updated = 2026-11-26
+"#;
+    let synonyms = r#"
+[[synonyms]]
+words = ["formation", "formations", "training"]
+
+[[synonyms]]
+words = ["train", "trains"]
+"#;
+    let (base, index) = index_of_files(vec![
+        SourceFile::new("k/t.toml", entries.to_string()),
+        SourceFile::new("k/settings.toml", SETTINGS.to_string()),
+        SourceFile::new("k/synonyms.toml", synonyms.to_string()),
+    ]);
+    let training = index
+        .resolve_spelt("training", false)
+        .expect("a listed word");
+    let train = index.resolve_spelt("train", false).expect("a listed word");
+    assert_eq!(training.len(), 1, "{training:?}");
+    assert!(!train.contains(&training[0]), "{train:?} {training:?}");
+    for (question, expected) in [
+        ("training", "skills"),
+        ("formation", "skills"),
+        ("train", "rail"),
+        ("trains to Lyon", "rail"),
+    ] {
+        let found = index.find(question);
+        let top = found
+            .candidates
+            .first()
+            .map(|c| base.entries[c.entry].id.as_str());
+        assert_eq!(top, Some(expected), "{question}");
+    }
+}
