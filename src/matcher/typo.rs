@@ -16,7 +16,8 @@ pub struct TypoIndex {
 }
 
 /// Edits tolerated in a word of `chars` characters: none below 5 (too many short words are one
-/// edit apart), one up to 8, two above.
+/// edit apart; a four-letter word may still be a five-letter one with a letter dropped, see
+/// [`TypoIndex::lengthened`]), one up to 8, two above.
 pub fn max_edits(chars: usize) -> usize {
     match chars {
         0..=4 => 0,
@@ -57,6 +58,9 @@ impl TypoIndex {
     /// more frequent word, then to alphabetical order, so the result never depends on hashing.
     pub fn correct(&self, word: &str) -> Option<&str> {
         let chars: Vec<char> = word.chars().collect();
+        if chars.len() == SHORTENED_CHARS {
+            return self.lengthened(word, &chars);
+        }
         let edits = max_edits(chars.len());
         if edits == 0 || chars.iter().all(char::is_ascii_digit) {
             return None;
@@ -86,6 +90,37 @@ impl TypoIndex {
         best.map(|(_, _, word)| word)
     }
 }
+
+impl TypoIndex {
+    /// The vocabulary word of one more letter that `word`, of [`SHORTENED_CHARS`] letters, is
+    /// with one letter dropped: "gand" for "grand", "fbre" for "fibre", "trin" for "train". Only
+    /// a dropped letter, and never the first one: a short word with any other slip is too close
+    /// to too many others.
+    fn lengthened(&self, word: &str, chars: &[char]) -> Option<&str> {
+        if chars.iter().all(char::is_ascii_digit) {
+            return None;
+        }
+        self.deletes
+            .get(word)?
+            .iter()
+            .map(|&id| {
+                (
+                    self.words[id as usize].as_str(),
+                    self.frequency[id as usize],
+                )
+            })
+            .filter(|(candidate, _)| {
+                candidate.chars().count() == SHORTENED_CHARS + 1
+                    && candidate.chars().next() == chars.first().copied()
+            })
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+            .map(|(candidate, _)| candidate)
+    }
+}
+
+/// A word of this many letters is too short for a tolerated edit (see [`max_edits`]), except
+/// a dropped letter: [`TypoIndex::lengthened`].
+const SHORTENED_CHARS: usize = 4;
 
 /// Whether reading `word` as `candidate` means typing another first letter: "hiver" is no
 /// "river", nor "vendez" "rendez". A slip at the start is a swapped, dropped or doubled letter
@@ -172,6 +207,30 @@ mod tests {
         assert_eq!(typo.correct("rriver"), Some("river"));
         // A long word is left to the distance.
         assert_eq!(typo.correct("merritoire"), Some("territoire"));
+    }
+
+    #[test]
+    fn a_four_letter_word_is_only_a_dropped_letter() {
+        let typo = index(&[
+            ("grand", 9),
+            ("fibre", 2),
+            ("train", 3),
+            ("brand", 1),
+            ("gland", 1),
+        ]);
+        assert_eq!(typo.correct("gand"), Some("grand")); // the more frequent of three
+        assert_eq!(typo.correct("fbre"), Some("fibre"));
+        assert_eq!(typo.correct("trin"), Some("train"));
+        // Any other slip, or a dropped first letter, is too close to too many short words.
+        assert_eq!(typo.correct("grnad"), Some("grand"));
+        assert_eq!(typo.correct("gtand"), Some("grand"));
+        assert_eq!(typo.correct("rand"), None);
+        assert_eq!(typo.correct("fibe"), Some("fibre"));
+        assert_eq!(typo.correct("fire"), Some("fibre"));
+        assert_eq!(typo.correct("tran"), Some("train"));
+        assert_eq!(typo.correct("trai"), Some("train"));
+        assert_eq!(typo.correct("trax"), None);
+        assert_eq!(typo.correct("1234"), None);
     }
 
     #[test]
