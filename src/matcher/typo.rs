@@ -178,7 +178,8 @@ mod tests {
         assert_eq!(typo.correct("terrritoir"), Some("territoire")); // two edits, long word
         assert_eq!(typo.correct("teritoir"), None); // two edits, but 8 letters allow one
         assert_eq!(typo.correct("indsutrie"), Some("industrie"));
-        assert_eq!(typo.correct("usin"), None); // 4 letters: no tolerance
+        assert_eq!(typo.correct("usin"), Some("usine")); // 4 letters: a dropped letter only
+        assert_eq!(typo.correct("usni"), None);
         assert_eq!(typo.correct("saxxeor"), None); // two edits on a 7-letter word: too far
     }
 
