@@ -9,6 +9,8 @@ use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+/// Acronyms have at most this many letters ("CACES", "CAPEX"; "ADEME").
+const ACRONYM_MAX_LETTERS: usize = 5;
 /// Words longer than this are not words (pasted links, hashes, keyboard mashing).
 const MAX_WORD_CHARS: usize = 40;
 /// Discord names are at most 32 characters: an '@' takes that many along, no more.
@@ -91,10 +93,10 @@ pub fn capitalised_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The folded words written in capitals only, three letters or more ("CACES", "CDG"): an
-/// acronym is spelt as its writer meant it, never a typo of a word (only words of five letters
-/// or more are corrected anyway). A misspelt word shouted in capitals is left unknown too.
-/// Empty when the text is mostly capitals ("WHERE IS THE PORT").
+/// The folded words written in capitals only, of three to [`ACRONYM_MAX_LETTERS`] letters
+/// ("CACES", "CDG"): an acronym is spelt as its writer meant it, never a typo of a word. A longer
+/// word in capitals is a name shouted ("ACITSUD"), which may be misspelt. Empty when the text is
+/// mostly capitals ("WHERE IS THE PORT").
 pub fn acronyms(text: &str) -> Vec<String> {
     let text = without_markup(text);
     if mostly_capitals(&text) {
@@ -102,8 +104,8 @@ pub fn acronyms(text: &str) -> Vec<String> {
     }
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|token| {
-            token.chars().filter(|c| c.is_alphabetic()).count() >= 3
-                && token.chars().all(|c| !c.is_lowercase())
+            let letters = token.chars().filter(|c| c.is_alphabetic()).count();
+            (3..=ACRONYM_MAX_LETTERS).contains(&letters) && token.chars().all(|c| !c.is_lowercase())
         })
         .flat_map(token_words)
         .collect()
