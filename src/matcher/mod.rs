@@ -200,6 +200,10 @@ const SHORT_QUESTION_SLOTS: usize = 8;
 /// holds 2,000 characters).
 const FOCUS_MAX_CHARS: usize = 2_000;
 
+/// A misspelt off-topic word has at least this many letters: shorter ones are too close to
+/// other words ("light" and "flight", "metro" and "meteo").
+const OFF_TOPIC_TYPO_MIN_CHARS: usize = 6;
+
 /// How many words a question that closes a line may have ("Any thoughts on this?").
 const TRAILING_CLOSER_WORDS: usize = 4;
 
@@ -351,6 +355,9 @@ pub struct Index {
     entry_postings: HashMap<TermId, Vec<u32>>,
     /// Off-topic words and phrases from the settings, as folded word sequences.
     off_topic: Vec<Vec<String>>,
+    /// The words of the off-topic phrases, for a misspelt one that is no word of the base
+    /// ("restaaurant", "maiire").
+    off_topic_typos: TypoIndex,
     settings: MatchingSettings,
     tuning: Tuning,
 }
@@ -407,6 +414,7 @@ impl Index {
                 phrasing_counts: Vec::new(),
                 entry_postings: HashMap::new(),
                 off_topic: Vec::new(),
+                off_topic_typos: TypoIndex::new(std::iter::empty()),
                 settings: base.settings.matching.clone(),
                 tuning,
             },
@@ -424,6 +432,14 @@ impl Index {
         // Off-topic words match as written (folded), not by stem: "salary" must not catch
         // "salariés".
         builder.index.off_topic = folded_phrases(&base.settings.matching.off_topic_words);
+        builder.index.off_topic_typos = TypoIndex::new(
+            builder
+                .index
+                .off_topic
+                .iter()
+                .flatten()
+                .map(|word| (word.clone(), 1)),
+        );
         for (entry_index, entry) in base.entries.iter().enumerate() {
             let mut indexed = IndexedEntry {
                 see_also: entry.see_also.clone(),
@@ -756,6 +772,33 @@ impl Index {
     /// Whether the question contains one of the settings' off-topic words or phrases, as
     /// written or with a plural "s" or "x".
     fn is_off_topic(&self, words: &[String]) -> bool {
+        // "restaaurant", "maiire": a word that is no word of the base, not even misspelt, and
+        // that is an off-topic word with a letter doubled, dropped or swapped, counts as it.
+        // (Another letter makes too many other words: "testing" is no "tasting", "prives" no
+        // "prices".)
+        let slip = |said: &str, listed: &str| {
+            let mut said_letters: Vec<char> = said.chars().collect();
+            let mut listed_letters: Vec<char> = listed.chars().collect();
+            said_letters.sort_unstable();
+            listed_letters.sort_unstable();
+            said_letters.len() != listed_letters.len() || said_letters == listed_letters
+        };
+        let corrected: Vec<String> = words
+            .iter()
+            .map(|word| {
+                if word.chars().count() < OFF_TOPIC_TYPO_MIN_CHARS
+                    || stopwords::is_stop_word(word)
+                    || self.resolve_spelt(word, true).is_some()
+                {
+                    return word.clone();
+                }
+                match self.off_topic_typos.correct(word) {
+                    Some(listed) if slip(word, listed) => listed.to_string(),
+                    _ => word.clone(),
+                }
+            })
+            .collect();
+        let words = corrected.as_slice();
         let same = |said: &String, listed: &String| {
             said == listed
                 || said

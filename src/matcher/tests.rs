@@ -196,6 +196,14 @@ fn off_topic_words_match_as_written_or_in_the_plural() {
     assert!(off_topic("LA COUPE DU MONDE"));
     assert!(!off_topic("la coupe de France"));
     assert!(!off_topic("meteorologie"));
+    // Misspelt with a letter doubled, dropped or swapped, when it is no word of the base.
+    assert!(off_topic("weaather tomorrow"));
+    assert!(off_topic("waether tomorrow"));
+    assert!(off_topic("weathr tomorrow"));
+    // Another letter is another word; a short word is too close to others.
+    assert!(!off_topic("wexther tomorrow"));
+    assert!(!off_topic("metoe"));
+    assert!(off_topic("meteoo"));
 }
 
 #[test]
