@@ -200,6 +200,12 @@ const SHORT_QUESTION_SLOTS: usize = 8;
 /// holds 2,000 characters).
 const FOCUS_MAX_CHARS: usize = 2_000;
 
+/// How many words of a line are read to tell whether it opens a signature ("Kind regards,
+/// Mark Evans, Head of Site Selection, Evans Ltd").
+const SIGN_OFF_LOOKAHEAD_WORDS: usize = 16;
+/// …within this many characters.
+const SIGN_OFF_LOOKAHEAD_CHARS: usize = 300;
+
 /// A misspelt off-topic word has at least this many letters: shorter ones are too close to
 /// other words ("light" and "flight", "metro" and "meteo").
 const OFF_TOPIC_TYPO_MIN_CHARS: usize = 6;
@@ -1638,7 +1644,30 @@ fn opens_sentence(rest: &str) -> bool {
         .collect();
     word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().skip(1).all(|c| !c.is_uppercase())
-        && stopwords::opens_question(&normalize::words(&word).concat())
+        && {
+            let folded = normalize::words(&word).concat();
+            stopwords::opens_question(&folded)
+                || (stopwords::may_open_sign_off(&folded) && opens_sign_off(rest))
+        }
+}
+
+/// Whether `rest` opens with a sign-off or a letter's closing formula ("… un terrain dispo
+/// Cordialement, Julien", "… available Kind regards, Mark Evans, Head of Site Selection"),
+/// where the signature of a message typed without a stop before it starts. Only the first
+/// words of the line are read: a sign-off, its courtesy and a comma-parted signature.
+fn opens_sign_off(rest: &str) -> bool {
+    // A few hundred characters hold the words read; a pasted page is not scanned to its end
+    // at each capital.
+    let head = rest
+        .char_indices()
+        .nth(SIGN_OFF_LOOKAHEAD_CHARS)
+        .map_or(rest, |(at, _)| &rest[..at]);
+    let line = head.lines().next().unwrap_or_default();
+    let end = line
+        .split_whitespace()
+        .nth(SIGN_OFF_LOOKAHEAD_WORDS)
+        .map_or(line.len(), |token| offset_in(line, token));
+    stopwords::opens_sign_off(&line[..end])
 }
 
 /// Where a sign-off that ends `line` starts ("… un investisseur merci Julien", "TGV thx

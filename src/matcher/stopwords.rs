@@ -663,6 +663,43 @@ pub fn sign_off_name_words(line: &str) -> Option<usize> {
     signs_off.then_some(name.len())
 }
 
+/// Whether a line that opens with `words` (folded) signs the message off: a formula that closes
+/// a letter ("Je vous prie d'agréer…"), a sign-off word ("Cordialement", "Kind regards, Mark",
+/// "Best, Tom"), or thanks with their courtesy ("Thanks in advance", "Merci d'avance, Julien";
+/// "Thanks for the list of land" is a sentence). `line` is the line as typed, for the commas and
+/// capitals that tell "Best, Tom" from "best location".
+pub fn opens_sign_off(line: &str) -> bool {
+    let words = crate::matcher::normalize::words(line);
+    if !words.first().is_some_and(|first| may_open_sign_off(first)) {
+        return false;
+    }
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if closes_letter(&words) {
+        return true;
+    }
+    let Some(name) = sign_off_name_words(line) else {
+        return false;
+    };
+    !is_thanks(first)
+        || words.len() == 1
+        || name < words.len() - 1
+        || line
+            .split_whitespace()
+            .next()
+            .is_some_and(|token| token.ends_with(','))
+}
+
+/// Whether a line that opens with the folded `word` may sign off: the cheap test before
+/// [`opens_sign_off`] reads the line.
+pub fn may_open_sign_off(word: &str) -> bool {
+    SIGN_OFFS.contains(&word)
+        || is_thanks(word)
+        || matches!(word, "many" | "with")
+        || LETTER_CLOSINGS.iter().any(|closing| closing[0] == word)
+}
+
 /// The formulas that close a formal letter before its signature: "Je vous prie d'agréer mes
 /// salutations distinguées", "Veuillez agréer…", "Dans l'attente de votre retour", "I look
 /// forward to hearing from you".

@@ -528,8 +528,10 @@ fn a_question_signed_with_a_name_is_read_without_it() {
         "Quels terrains sont disponibles "
     );
     assert_eq!(
-        Sentences::of("available land for a factory Best Min-jun").asked,
-        "available land for a factory "
+        Sentences::of("available land for a factory Best Min-jun")
+            .asked
+            .trim_end(),
+        "available land for a factory"
     );
     // A thank-you that opens the message, or thanks without a question before them, cut
     // nothing; nor do thanks followed by more than a name.
@@ -592,6 +594,30 @@ fn a_formal_letter_is_signed_by_its_closing_formula_and_its_signature_list() {
         assert_eq!(Sentences::of(message).asked.trim_end(), asked, "{message}");
         assert_eq!(answer(message), "land", "{message}");
     }
+    // Typed without a stop before it, a sign-off or a closing formula still starts the
+    // signature.
+    for (message, asked) in [
+        (
+            "Dear Sir or Madam, which land is available Kind regards, Mark Evans, Head of Site \
+             Selection, Evans Ltd",
+            "Dear Sir or Madam, which land is available",
+        ),
+        (
+            "Madame, Monsieur, quels terrains sont disponibles Je vous prie d'agréer mes \
+             salutations distinguées. J. Martin, Directeur, Martin Industrie",
+            "Madame, Monsieur, quels terrains sont disponibles",
+        ),
+        (
+            "quels terrains sont disponibles Cordialement, Julien",
+            "quels terrains sont disponibles",
+        ),
+    ] {
+        assert_eq!(Sentences::of(message).asked.trim_end(), asked, "{message}");
+        assert_eq!(answer(message), "land", "{message}");
+    }
+    // Thanks without their courtesy open a sentence, not a signature.
+    let thanked = "Hello Thanks for the list of available land for a factory";
+    assert_eq!(Sentences::of(thanked).asked, thanked);
     // A list of places or needs after thanks is no signature; nor is a first line.
     for message in [
         "Thanks, and which land is available in Valbourg, Lyon, Dijon?",
