@@ -1007,6 +1007,17 @@ const INTRODUCING_OPENINGS: &[&[&str]] = &[
     &["notre", "groupe", "est"],
     &["notre", "client", "est"],
     &["mon", "client", "est"],
+    // what the asker's company makes
+    &["we", "make"],
+    &["we", "manufacture"],
+    &["we", "produce"],
+    &["our", "group", "makes"],
+    &["our", "company", "makes"],
+    &["nous", "fabriquons"],
+    &["nous", "produisons"],
+    &["on", "fabrique"],
+    &["notre", "groupe", "fabrique"],
+    &["notre", "entreprise", "fabrique"],
 ];
 
 /// Verbs with which askers say what they need, after saying who they are: "we're a 3PL

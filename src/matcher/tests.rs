@@ -558,14 +558,15 @@ fn a_question_signed_with_a_name_is_read_without_it() {
         "What land is available?\n"
     );
     // In a longer message, the signature stays with the context it signs…
-    let long = "We make bikes. We grew a lot. What land is available? Thanks, Mark";
+    let long = "Our customers are in Europe. We grew a lot. What land is available? Thanks, Mark";
     assert_eq!(Sentences::of(long).asked, long);
     // …but a courtesy without a name is left out: "advance" is no word of the question.
-    let courteous =
-        "We make bikes. We grew a lot. What land is available? Thanks in advance.\nMark";
+    let courteous = "Our customers are in Europe. We grew a lot. What land is available? Thanks in advance.\nMark";
     assert_eq!(
         asked_words(courteous),
-        normalize::words("We make bikes. We grew a lot. What land is available? Mark")
+        normalize::words(
+            "Our customers are in Europe. We grew a lot. What land is available? Mark"
+        )
     );
 }
 
@@ -1261,6 +1262,15 @@ fn the_sentence_that_says_who_asks_is_found_up_to_its_clause() {
     assert_eq!(
         introductions("Hi Anne, we are a bike maker. Which land is free?"),
         ["Hi Anne, we are a bike maker."]
+    );
+    // What the asker's company makes says who asks too.
+    assert_eq!(
+        introductions("Our group makes precision parts for aerospace. Which land is free?"),
+        ["Our group makes precision parts for aerospace."]
+    );
+    assert_eq!(
+        introductions("Nous fabriquons des vélos, il reste des terrains ?"),
+        ["Nous fabriquons des vélos"]
     );
 }
 
