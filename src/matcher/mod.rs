@@ -779,16 +779,7 @@ impl Index {
     /// written or with a plural "s" or "x".
     fn is_off_topic(&self, words: &[String]) -> bool {
         // "restaaurant", "maiire": a word that is no word of the base, not even misspelt, and
-        // that is an off-topic word with a letter doubled, dropped or swapped, counts as it.
-        // (Another letter makes too many other words: "testing" is no "tasting", "prives" no
-        // "prices".)
-        let slip = |said: &str, listed: &str| {
-            let mut said_letters: Vec<char> = said.chars().collect();
-            let mut listed_letters: Vec<char> = listed.chars().collect();
-            said_letters.sort_unstable();
-            listed_letters.sort_unstable();
-            said_letters.len() != listed_letters.len() || said_letters == listed_letters
-        };
+        // that is an off-topic word typed with a slip ([`is_slip`]), counts as it.
         let corrected: Vec<String> = words
             .iter()
             .map(|word| {
@@ -799,7 +790,7 @@ impl Index {
                     return word.clone();
                 }
                 match self.off_topic_typos.correct(word) {
-                    Some(listed) if slip(word, listed) => listed.to_string(),
+                    Some(listed) if is_slip(word, listed) => listed.to_string(),
                     _ => word.clone(),
                 }
             })
@@ -1215,17 +1206,9 @@ impl Index {
         if word.chars().count() < 6 {
             return false;
         }
-        STOP_WORD_TYPOS.correct(word).is_some_and(|stop_word| {
-            let (mut typed, mut meant): (Vec<char>, Vec<char>) =
-                (word.chars().collect(), stop_word.chars().collect());
-            if typed.len() == meant.len() {
-                typed.sort_unstable();
-                meant.sort_unstable();
-                typed == meant
-            } else {
-                !word.contains(stop_word)
-            }
-        })
+        STOP_WORD_TYPOS
+            .correct(word)
+            .is_some_and(|stop_word| is_slip(word, stop_word))
     }
 
     /// For each of `words`, whether it belongs to one of the settings' other places, its words
@@ -1668,6 +1651,21 @@ fn opens_sign_off(rest: &str) -> bool {
         .nth(SIGN_OFF_LOOKAHEAD_WORDS)
         .map_or(line.len(), |token| offset_in(line, token));
     stopwords::opens_sign_off(&line[..end])
+}
+
+/// Whether `typed`, one edit from `meant`, is `meant` typed with a slip: letters swapped, one
+/// left out or doubled. A changed letter makes another word ("realty" and "really", "testing"
+/// and "tasting"), and so does a word that holds the other whole ("rights" and "right").
+fn is_slip(typed: &str, meant: &str) -> bool {
+    let (mut typed_letters, mut meant_letters): (Vec<char>, Vec<char>) =
+        (typed.chars().collect(), meant.chars().collect());
+    if typed_letters.len() == meant_letters.len() {
+        typed_letters.sort_unstable();
+        meant_letters.sort_unstable();
+        typed_letters == meant_letters
+    } else {
+        !typed.contains(meant)
+    }
 }
 
 /// Where a sign-off that ends `line` starts ("… un investisseur merci Julien", "TGV thx
