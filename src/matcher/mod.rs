@@ -206,9 +206,10 @@ const SIGN_OFF_LOOKAHEAD_WORDS: usize = 16;
 /// …within this many characters.
 const SIGN_OFF_LOOKAHEAD_CHARS: usize = 300;
 
-/// A misspelt off-topic word has at least this many letters: shorter ones are too close to
-/// other words ("light" and "flight", "metro" and "meteo").
-const OFF_TOPIC_TYPO_MIN_CHARS: usize = 6;
+/// A word typed with a slip ([`is_slip`]) of a stop word or an off-topic word has at least this
+/// many letters: shorter ones are too close to other words ("think" and "thank", "metro" and
+/// "meteo").
+const SLIP_MIN_CHARS: usize = 6;
 
 /// How many words a question that closes a line may have ("Any thoughts on this?").
 const TRAILING_CLOSER_WORDS: usize = 4;
@@ -776,28 +777,27 @@ impl Index {
     }
 
     /// Whether the question contains one of the settings' off-topic words or phrases, as
-    /// written or with a plural "s" or "x".
+    /// written, with a plural "s" or "x", or typed with a slip: "restaaurant", "maiire" (a word
+    /// that is no word of the base, not even misspelt, see [`is_slip`]).
     fn is_off_topic(&self, words: &[String]) -> bool {
-        // "restaaurant", "maiire": a word that is no word of the base, not even misspelt, and
-        // that is an off-topic word typed with a slip ([`is_slip`]), counts as it.
-        let corrected: Vec<String> = words
+        let corrected: Vec<&str> = words
             .iter()
             .map(|word| {
-                if word.chars().count() < OFF_TOPIC_TYPO_MIN_CHARS
+                if word.chars().count() < SLIP_MIN_CHARS
                     || stopwords::is_stop_word(word)
                     || self.resolve_spelt(word, true).is_some()
                 {
-                    return word.clone();
+                    return word.as_str();
                 }
                 match self.off_topic_typos.correct(word) {
-                    Some(listed) if is_slip(word, listed) => listed.to_string(),
-                    _ => word.clone(),
+                    Some(listed) if is_slip(word, listed) => listed,
+                    _ => word.as_str(),
                 }
             })
             .collect();
         let words = corrected.as_slice();
-        let same = |said: &String, listed: &String| {
-            said == listed
+        let same = |said: &&str, listed: &String| {
+            *said == listed.as_str()
                 || said
                     .strip_suffix(['s', 'x'])
                     .is_some_and(|singular| singular == listed)
@@ -1203,7 +1203,7 @@ impl Index {
     /// letter is no slip ("realty", "really"), nor is a word that holds the stop word whole
     /// ("rights", "mother").
     fn misspells_stop_word(&self, word: &str) -> bool {
-        if word.chars().count() < 6 {
+        if word.chars().count() < SLIP_MIN_CHARS {
             return false;
         }
         STOP_WORD_TYPOS
@@ -1403,7 +1403,8 @@ struct Sentences<'a> {
 impl<'a> Sentences<'a> {
     /// A sentence ends at a line break, at '.', '!' or '?' followed by a space or the end ("1.5
     /// ha" and "saoneor.fr" do not end one), or, in a message typed without punctuation, before
-    /// a capitalised question word ("… 350 employees Can you describe SaôneOr"). Only the last
+    /// a capitalised question word ("… 350 employees Can you describe SaôneOr") or sign-off
+    /// ("… available Kind regards, Mark"). Only the last
     /// [`FOCUS_MAX_CHARS`] characters are read: the asking sentence ends the message.
     fn of(question: &'a str) -> Self {
         let start = question
@@ -1486,26 +1487,26 @@ impl<'a> Sentences<'a> {
                 continue;
             }
             // "… pour un entrepôt Thoughts?", typed without a stop before it.
-            let mut closed = false;
+            let mut closer_cut = false;
             if let Some(closer_at) = trailing_closer(piece) {
                 closers.push(&piece[closer_at..]);
                 piece = piece[..closer_at].trim_end();
                 words = normalize::words(piece);
-                closed = true;
+                closer_cut = true;
             }
             count += 1;
             // "Regards, Priya (HR, Bangalore)", or "Best regards," with the name on the next
             // line: a signature asks nothing. A longer line is a request ("Merci de m'indiquer
             // les terrains disponibles").
-            let sign_off_names = stopwords::sign_off_name_words(piece);
-            let signs_off = sign_off_names.is_some_and(|name| {
+            let sign_off_name_count = stopwords::sign_off_name_words(piece);
+            let signs_off = sign_off_name_count.is_some_and(|name| {
                 name <= SIGN_OFF_MAX_WORDS
                     || (count > 1 && name <= SIGNATURE_LIST_MAX_WORDS && lists_who_signs(piece))
             }) || (count > 1 && stopwords::closes_letter(&words));
             if signs_off && !piece.ends_with('?') {
                 // "Merci d'avance.", "Best regards,": a courtesy without a name is left out
                 // even where the signature stays ("advance" is no word of the question).
-                if sign_off_names == Some(0) && count > 1 {
+                if sign_off_name_count == Some(0) && count > 1 {
                     closers.push(piece);
                 }
                 // `count` counts this line too.
@@ -1526,7 +1527,7 @@ impl<'a> Sentences<'a> {
             let content = words.iter().filter(|w| !stopwords::is_stop_word(w)).count();
             if !signed && content >= FOCUS_MIN_WORDS {
                 asking.push(piece);
-                if closed {
+                if closer_cut {
                     questioned.push(piece);
                 }
             } else if !signed && content > 0 && piece.ends_with('?') {
@@ -1599,8 +1600,9 @@ impl<'a> Sentences<'a> {
     }
 
     /// The sentence that asks, in a message of several: the last asking one ending with a
-    /// question mark (or whose question mark went with a closer), else the last short question ("What is SaôneOr exactly? saw the name on
-    /// the website", "We'll shuttle from Paris every week. Rail?"), else the last asking one.
+    /// question mark (or whose question mark went with a closer), else the last short question
+    /// ("What is SaôneOr exactly? saw the name on the website", "We'll shuttle from Paris every
+    /// week. Rail?"), else the last asking one.
     /// Investors write a greeting and context first; their question alone should not be
     /// diluted by it. (A question that only closes the message, "Thoughts?", is left out
     /// before: [`stopwords::only_closes`].) `None` for a one-sentence message.
@@ -1619,7 +1621,8 @@ impl<'a> Sentences<'a> {
 }
 
 /// Whether `rest` starts with a capitalised word that opens a question ("Can", "What",
-/// "Quelles", "Est-ce"…): in a message without punctuation, where a new sentence starts.
+/// "Quelles", "Est-ce"…) or a signature ("Cordialement", "Kind regards", "Je vous prie
+/// d'agréer…"): in a message without punctuation, where a new sentence starts.
 fn opens_sentence(rest: &str) -> bool {
     let word: String = rest
         .chars()
@@ -1630,7 +1633,7 @@ fn opens_sentence(rest: &str) -> bool {
         && {
             let folded = normalize::words(&word).concat();
             stopwords::opens_question(&folded)
-                || (stopwords::may_open_sign_off(&folded) && opens_sign_off(rest))
+                || (stopwords::may_open_sign_off(&folded) && signature_starts(rest))
         }
 }
 
@@ -1638,7 +1641,7 @@ fn opens_sentence(rest: &str) -> bool {
 /// Cordialement, Julien", "… available Kind regards, Mark Evans, Head of Site Selection"),
 /// where the signature of a message typed without a stop before it starts. Only the first
 /// words of the line are read: a sign-off, its courtesy and a comma-parted signature.
-fn opens_sign_off(rest: &str) -> bool {
+fn signature_starts(rest: &str) -> bool {
     // A few hundred characters hold the words read; a pasted page is not scanned to its end
     // at each capital.
     let head = rest
@@ -1653,9 +1656,10 @@ fn opens_sign_off(rest: &str) -> bool {
     stopwords::opens_sign_off(&line[..end])
 }
 
-/// Whether `typed`, one edit from `meant`, is `meant` typed with a slip: letters swapped, one
-/// left out or doubled. A changed letter makes another word ("realty" and "really", "testing"
-/// and "tasting"), and so does a word that holds the other whole ("rights" and "right").
+/// Whether `typed`, which the typo index reads as `meant`, is `meant` typed with a slip: the
+/// same letters in another order, or a letter left out or added. A changed letter makes
+/// another word ("realty" and "really", "testing" and "tasting"), and so does a word that holds
+/// the other whole ("rights" and "right", "meteoo" and "meteo").
 fn is_slip(typed: &str, meant: &str) -> bool {
     let (mut typed_letters, mut meant_letters): (Vec<char>, Vec<char>) =
         (typed.chars().collect(), meant.chars().collect());
@@ -1684,15 +1688,14 @@ fn trailing_sign_off(line: &str) -> Option<usize> {
 /// Whether what follows the sign-off that opens `line` is a list of short parts: "Regards,
 /// Lucy Adams, Market Analyst, Adams Retail Partners", "Merci d'avance — Claire, Arthur Loyd".
 fn lists_who_signs(line: &str) -> bool {
-    let parts: Vec<usize> = line
-        .split([',', '–', '—', '|'])
-        .skip(1)
-        .map(|part| part.split_whitespace().count())
-        .collect();
+    let parts: Vec<&str> = line.split([',', '–', '—', '|']).skip(1).collect();
+    // The signer's name comes first, capitalised: "Thanks, could you send: prices, sizes,
+    // access" lists what is asked.
     parts.len() >= 2
+        && parts[0].trim_start().starts_with(char::is_uppercase)
         && parts
             .iter()
-            .all(|&words| (1..=SIGNATURE_PART_MAX_WORDS).contains(&words))
+            .all(|part| (1..=SIGNATURE_PART_MAX_WORDS).contains(&part.split_whitespace().count()))
 }
 
 /// Where each of the last `reach` words of `line` starts, first to last, never the first word:
@@ -1900,21 +1903,20 @@ impl Builder {
 
     /// Registers a folded word as used in a text of `lang` and returns its term.
     fn word(&mut self, word: &str, lang: Lang) -> TermId {
+        let stem = self.index.stemmers.stem(lang, word);
         // A word a synonym group lists means that group, not another group its stem is listed
-        // in ("training", stem "train").
-        if let Some(&[listed]) = self.index.surface.get(word).map(Vec::as_slice)
-            && self.index.synonym_labels.contains_key(&listed)
+        // in ("training", stem "train"); see `synonyms`, which registers the stems.
+        let is_group = |term: &TermId| self.index.synonym_labels.contains_key(term);
+        if let Some(&[own_group]) = self.index.surface.get(word).map(Vec::as_slice)
+            && is_group(&own_group)
             && self
                 .index
                 .terms
-                .get(&self.index.stemmers.stem(lang, word))
-                .is_some_and(|&term| {
-                    term != listed && self.index.synonym_labels.contains_key(&term)
-                })
+                .get(&stem)
+                .is_some_and(|term| *term != own_group && is_group(term))
         {
-            return listed;
+            return own_group;
         }
-        let stem = self.index.stemmers.stem(lang, word);
         let term = self.term(&stem);
         let terms = self.index.surface.entry(word.to_string()).or_default();
         if !terms.contains(&term) {
@@ -1938,7 +1940,7 @@ impl Builder {
         let split = |text: &String| stopwords::content_words(text);
         // A word a group lists is that group's, whatever another word's stem: "training"
         // (stem "train") must not take "train" from the rail group.
-        let listed: HashMap<String, TermId> = groups
+        let group_of_listed: HashMap<String, TermId> = groups
             .iter()
             .zip(&group_terms)
             .flat_map(|(group, &term)| group.iter().map(split).map(move |words| (words, term)))
@@ -1952,7 +1954,10 @@ impl Builder {
                 if let [word] = words.as_slice() {
                     for lang in Lang::ALL {
                         let stem = self.index.stemmers.stem(lang, word);
-                        if listed.get(&stem).is_none_or(|&owner| owner == group_term) {
+                        if group_of_listed
+                            .get(&stem)
+                            .is_none_or(|&owner| owner == group_term)
+                        {
                             self.index.terms.insert(stem, group_term);
                         }
                     }

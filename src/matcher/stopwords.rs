@@ -635,6 +635,9 @@ const SIGN_OFFS: &[&str] = &[
 /// comma ("Best, Tom") or a name ("Best Min-jun").
 const AMBIGUOUS_SIGN_OFFS: &[&str] = &["kind", "warm", "best", "yours", "bien"];
 
+/// Words that may come before a sign-off word: "Many thanks, Helen", "With kind regards, Paul".
+const SIGN_OFF_LEADS: &[&str] = &["many", "with"];
+
 /// How many words follow the sign-off that opens `line`, once its courtesies ("in advance",
 /// "regards") are skipped: the signer's name and title. `None` when `line` does not open as a
 /// sign-off: a thank-you ("Merci, Julien", "thx Mark") or a sign-off word ("Cordialement",
@@ -642,8 +645,7 @@ const AMBIGUOUS_SIGN_OFFS: &[&str] = &["kind", "warm", "best", "yours", "bien"];
 pub fn sign_off_name_words(line: &str) -> Option<usize> {
     let mut words = crate::matcher::normalize::words(line);
     let mut tokens = line.split_whitespace();
-    // "Many thanks, Helen", "With kind regards, Paul"
-    if words.len() > 1 && matches!(words[0].as_str(), "many" | "with") {
+    if words.len() > 1 && SIGN_OFF_LEADS.contains(&words[0].as_str()) {
         words.remove(0);
         tokens.next();
     }
@@ -663,32 +665,28 @@ pub fn sign_off_name_words(line: &str) -> Option<usize> {
     signs_off.then_some(name.len())
 }
 
-/// Whether a line that opens with `words` (folded) signs the message off: a formula that closes
-/// a letter ("Je vous prie d'agréer…"), a sign-off word ("Cordialement", "Kind regards, Mark",
-/// "Best, Tom"), or thanks with their courtesy ("Thanks in advance", "Merci d'avance, Julien";
-/// "Thanks for the list of land" is a sentence). `line` is the line as typed, for the commas and
-/// capitals that tell "Best, Tom" from "best location".
+/// Whether `line`, as typed (its commas and capitals tell "Best, Tom" from "best location"),
+/// opens a message's signature: a formula that closes a letter ("Je vous prie d'agréer…"), a
+/// sign-off word ("Cordialement", "Kind regards, Mark", "Best, Tom"), or thanks with their
+/// courtesy or a comma ("Thanks in advance", "Many thanks, Helen", "Merci, Julien"; "Thanks
+/// for the list of land" and "Many thanks for the list" are sentences).
 pub fn opens_sign_off(line: &str) -> bool {
-    let words = crate::matcher::normalize::words(line);
-    if !words.first().is_some_and(|first| may_open_sign_off(first)) {
-        return false;
-    }
-    let Some(first) = words.first() else {
-        return false;
-    };
+    let mut words = crate::matcher::normalize::words(line);
     if closes_letter(&words) {
         return true;
     }
     let Some(name) = sign_off_name_words(line) else {
         return false;
     };
-    !is_thanks(first)
+    let mut tokens = line.split_whitespace();
+    if words.len() > 1 && SIGN_OFF_LEADS.contains(&words[0].as_str()) {
+        words.remove(0);
+        tokens.next();
+    }
+    !is_thanks(&words[0])
         || words.len() == 1
         || name < words.len() - 1
-        || line
-            .split_whitespace()
-            .next()
-            .is_some_and(|token| token.ends_with(','))
+        || tokens.next().is_some_and(|token| token.ends_with(','))
 }
 
 /// Whether a line that opens with the folded `word` may sign off: the cheap test before
@@ -696,23 +694,35 @@ pub fn opens_sign_off(line: &str) -> bool {
 pub fn may_open_sign_off(word: &str) -> bool {
     SIGN_OFFS.contains(&word)
         || is_thanks(word)
-        || matches!(word, "many" | "with")
+        || SIGN_OFF_LEADS.contains(&word)
         || LETTER_CLOSINGS.iter().any(|closing| closing[0] == word)
 }
 
 /// The formulas that close a formal letter before its signature: "Je vous prie d'agréer mes
 /// salutations distinguées", "Veuillez agréer…", "Dans l'attente de votre retour", "I look
-/// forward to hearing from you".
+/// forward to hearing from you". Each holds the words that make it a formula: "Je vous prie de
+/// bien vouloir m'indiquer…" and "We look forward to building a plant" still ask.
 const LETTER_CLOSINGS: &[&[&str]] = &[
-    &["je", "vous", "prie"],
+    &["je", "vous", "prie", "d", "agreer"],
+    &["je", "vous", "prie", "de", "croire"],
+    &["je", "vous", "prie", "de", "recevoir"],
+    &["je", "vous", "prie", "d", "accepter"],
     &["veuillez", "agreer"],
     &["veuillez", "recevoir"],
-    &["recevez"],
-    &["dans", "l", "attente"],
+    &["recevez", "madame"],
+    &["recevez", "monsieur"],
+    &["recevez", "mes"],
+    &["recevez", "nos"],
+    &["dans", "l", "attente", "de", "votre"],
+    &["dans", "l", "attente", "de", "vous"],
+    &["dans", "l", "attente", "d", "une", "reponse"],
     &["in", "anticipation"],
-    &["i", "look", "forward"],
-    &["we", "look", "forward"],
-    &["looking", "forward"],
+    &["i", "look", "forward", "to", "hearing"],
+    &["i", "look", "forward", "to", "your"],
+    &["we", "look", "forward", "to", "hearing"],
+    &["we", "look", "forward", "to", "your"],
+    &["looking", "forward", "to", "hearing"],
+    &["looking", "forward", "to", "your"],
 ];
 
 /// Whether a sentence's folded `words` open with a formula that closes a formal letter.

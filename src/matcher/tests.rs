@@ -200,9 +200,11 @@ fn off_topic_words_match_as_written_or_in_the_plural() {
     assert!(off_topic("weaather tomorrow"));
     assert!(off_topic("waether tomorrow"));
     assert!(off_topic("weathr tomorrow"));
-    // Another letter is another word; a short word is too close to others.
+    // Another letter is another word; a short word is too close to others; a word that holds
+    // the off-topic word whole is another word too.
     assert!(!off_topic("wexther tomorrow"));
     assert!(!off_topic("metoe"));
+    assert!(!off_topic("meteoo"));
 }
 
 #[test]
@@ -615,14 +617,34 @@ fn a_formal_letter_is_signed_by_its_closing_formula_and_its_signature_list() {
         assert_eq!(Sentences::of(message).asked.trim_end(), asked, "{message}");
         assert_eq!(answer(message), "land", "{message}");
     }
-    // Thanks without their courtesy open a sentence, not a signature.
-    let thanked = "Hello Thanks for the list of available land for a factory";
-    assert_eq!(Sentences::of(thanked).asked, thanked);
-    // A list of places or needs after thanks is no signature; nor is a first line.
+    // Thanks without their courtesy open a sentence, not a signature, and so do polite
+    // requests that sound like a closing formula.
     for message in [
-        "Thanks, and which land is available in Valbourg, Lyon, Dijon?",
-        "Regards, Lucy Adams, Market Analyst, Adams Retail Partners",
+        "Hello Thanks for the list of available land for a factory",
+        "Hello Many thanks for the list of available land for a factory",
+        "Madame, Monsieur, nos clients sont en Europe. Je vous prie de bien vouloir m'indiquer \
+         les terrains disponibles.",
+        "Our customers are in Europe. We look forward to building a factory: which land is \
+         available?",
+    ] {
+        assert_eq!(
+            Sentences::of(message).asked.trim_end(),
+            message,
+            "{message}"
+        );
+    }
+    for thanked in [
+        "Hello Thanks for the list of available land for a factory",
+        "Hello Many thanks for the list of available land for a factory",
+    ] {
+        assert_eq!(Sentences::of(thanked).count, 1, "{thanked}");
+    }
+    // A list of what is asked after thanks is no signature, nor is a part too long for a
+    // name or a title; nor is a first line.
+    for message in [
+        "Which land is available?\nThanks, could you send: sizes, prices, access",
         "Which land is available?\nThanks, we need land, a rail siding and water, a lot of it",
+        "Regards, Lucy Adams, Market Analyst, Adams Retail Partners",
     ] {
         assert_eq!(Sentences::of(message).asked, message, "{message}");
     }

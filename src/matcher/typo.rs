@@ -15,16 +15,20 @@ pub struct TypoIndex {
     deletes: HashMap<String, Vec<u32>>,
 }
 
-/// Edits tolerated in a word of `chars` characters: none below 5 (too many short words are one
-/// edit apart; a four-letter word may still be a five-letter one with a letter dropped, see
-/// [`TypoIndex::lengthened`]), one up to 8, two above.
+/// Edits tolerated in a word of `chars` characters: none up to [`DROPPED_LETTER_CHARS`] (too
+/// many short words are one edit apart; a four-letter word may still be a five-letter one with
+/// a letter dropped, see [`TypoIndex::with_dropped_letter`]), one up to 8, two above.
 pub fn max_edits(chars: usize) -> usize {
     match chars {
-        0..=4 => 0,
+        n if n <= DROPPED_LETTER_CHARS => 0,
         5..=8 => 1,
         _ => 2,
     }
 }
+
+/// A word of this many letters is corrected only for a dropped letter:
+/// [`TypoIndex::with_dropped_letter`].
+const DROPPED_LETTER_CHARS: usize = 4;
 
 impl TypoIndex {
     /// Builds the index over `words`, each with its frequency; words that are digits only are left
@@ -58,8 +62,8 @@ impl TypoIndex {
     /// more frequent word, then to alphabetical order, so the result never depends on hashing.
     pub fn correct(&self, word: &str) -> Option<&str> {
         let chars: Vec<char> = word.chars().collect();
-        if chars.len() == SHORTENED_CHARS {
-            return self.lengthened(word, &chars);
+        if chars.len() == DROPPED_LETTER_CHARS {
+            return self.with_dropped_letter(word, &chars);
         }
         let edits = max_edits(chars.len());
         if edits == 0 || chars.iter().all(char::is_ascii_digit) {
@@ -89,17 +93,13 @@ impl TypoIndex {
         }
         best.map(|(_, _, word)| word)
     }
-}
 
-impl TypoIndex {
-    /// The vocabulary word of one more letter that `word`, of [`SHORTENED_CHARS`] letters, is
-    /// with one letter dropped: "gand" for "grand", "fbre" for "fibre", "trin" for "train". Only
-    /// a dropped letter, and never the first one: a short word with any other slip is too close
-    /// to too many others.
-    fn lengthened(&self, word: &str, chars: &[char]) -> Option<&str> {
-        if chars.iter().all(char::is_ascii_digit) {
-            return None;
-        }
+    /// The vocabulary word of one more letter that `word`, of [`DROPPED_LETTER_CHARS`] letters,
+    /// is with one letter dropped: "gand" for "grand", "fbre" for "fibre", "trin" for "train".
+    /// Only a dropped letter, and never the first one: a short word with any other slip is too
+    /// close to too many others. (Numbers are not in the index.) Ties go to the more frequent
+    /// word, then to alphabetical order.
+    fn with_dropped_letter(&self, word: &str, chars: &[char]) -> Option<&str> {
         self.deletes
             .get(word)?
             .iter()
@@ -110,17 +110,13 @@ impl TypoIndex {
                 )
             })
             .filter(|(candidate, _)| {
-                candidate.chars().count() == SHORTENED_CHARS + 1
+                candidate.chars().count() == DROPPED_LETTER_CHARS + 1
                     && candidate.chars().next() == chars.first().copied()
             })
             .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
             .map(|(candidate, _)| candidate)
     }
 }
-
-/// A word of this many letters is too short for a tolerated edit (see [`max_edits`]), except
-/// a dropped letter: [`TypoIndex::lengthened`].
-const SHORTENED_CHARS: usize = 4;
 
 /// Whether reading `word` as `candidate` means typing another first letter: "hiver" is no
 /// "river", nor "vendez" "rendez". A slip at the start is a swapped, dropped or doubled letter
@@ -219,19 +215,20 @@ mod tests {
             ("brand", 1),
             ("gland", 1),
         ]);
-        assert_eq!(typo.correct("gand"), Some("grand")); // the more frequent of three
+        assert_eq!(typo.correct("gand"), Some("grand")); // the more frequent of grand and gland
         assert_eq!(typo.correct("fbre"), Some("fibre"));
         assert_eq!(typo.correct("trin"), Some("train"));
-        // Any other slip, or a dropped first letter, is too close to too many short words.
-        assert_eq!(typo.correct("grnad"), Some("grand"));
-        assert_eq!(typo.correct("gtand"), Some("grand"));
-        assert_eq!(typo.correct("rand"), None);
         assert_eq!(typo.correct("fibe"), Some("fibre"));
         assert_eq!(typo.correct("fire"), Some("fibre"));
         assert_eq!(typo.correct("tran"), Some("train"));
         assert_eq!(typo.correct("trai"), Some("train"));
+        // A dropped first letter, or any other slip, is too close to too many short words.
+        assert_eq!(typo.correct("rand"), None);
         assert_eq!(typo.correct("trax"), None);
-        assert_eq!(typo.correct("1234"), None);
+        assert_eq!(typo.correct("gnad"), None);
+        // Five letters are corrected as before.
+        assert_eq!(typo.correct("grnad"), Some("grand"));
+        assert_eq!(typo.correct("gtand"), Some("grand"));
     }
 
     #[test]
