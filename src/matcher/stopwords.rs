@@ -638,6 +638,11 @@ const AMBIGUOUS_SIGN_OFFS: &[&str] = &["kind", "warm", "best", "yours", "bien"];
 /// Words that may come before a sign-off word: "Many thanks, Helen", "With kind regards, Paul".
 const SIGN_OFF_LEADS: &[&str] = &["many", "with"];
 
+/// Whether `word` may come before a sign-off or thanks word ("many" of "many thanks").
+pub fn leads_sign_off(word: &str) -> bool {
+    SIGN_OFF_LEADS.contains(&word)
+}
+
 /// How many words follow the sign-off that opens `line`, once its courtesies ("in advance",
 /// "regards") are skipped: the signer's name and title. `None` when `line` does not open as a
 /// sign-off: a thank-you ("Merci, Julien", "thx Mark") or a sign-off word ("Cordialement",

@@ -317,6 +317,9 @@ fn a_thank_you_that_asks_nothing_is_a_courtesy_not_a_question() {
         // A sign-off and the signer's name only.
         "Thanks, Mark",
         "Cordialement, Anne Martin",
+        // "many" is a question word ("how many"), but not in "many thanks".
+        "Many thanks",
+        "many thanks for ParcNord",
     ] {
         assert_eq!(answer(courtesy), "empty", "{courtesy}");
     }
