@@ -1820,31 +1820,25 @@ fn is_courtesy(question: &str, words: &[String]) -> bool {
     let Some(thanks) = words.iter().position(|w| stopwords::is_thanks(w)) else {
         return false;
     };
-    // "Many thanks": the "many" of the thanks says nothing either.
-    let lead = thanks
-        .checked_sub(1)
-        .filter(|&before| stopwords::leads_sign_off(&words[before]));
-    let says_something = |at: usize, w: &String| !stopwords::is_stop_word(w) && Some(at) != lead;
+    // "Many thanks": the "many" of the thanks (a question word elsewhere) says nothing either.
+    let without_lead;
+    let (words, thanks) = match thanks.checked_sub(1) {
+        Some(lead) if stopwords::leads_sign_off(&words[lead]) => {
+            without_lead = [&words[..lead], &words[thanks..]].concat();
+            (&without_lead[..], lead)
+        }
+        _ => (words, thanks),
+    };
+    let says_something = |w: &String| !stopwords::is_stop_word(w);
     let Some(reason) = words[thanks..]
         .iter()
         .position(|w| w == "for" || w == "pour")
         .map(|at| thanks + at)
     else {
-        return !words
-            .iter()
-            .enumerate()
-            .any(|(at, w)| says_something(at, w));
+        return !words.iter().any(says_something);
     };
-    !words[..reason]
-        .iter()
-        .enumerate()
-        .any(|(at, w)| says_something(at, w))
-        && words[reason..]
-            .iter()
-            .enumerate()
-            .filter(|&(at, w)| says_something(reason + at, w))
-            .count()
-            <= MAX_THANKED_WORDS
+    !words[..reason].iter().any(says_something)
+        && words[reason..].iter().filter(|w| says_something(w)).count() <= MAX_THANKED_WORDS
 }
 
 /// Greedy longest match of the phrases over `units`, read from `words`. A unit matches a

@@ -648,26 +648,7 @@ pub fn leads_sign_off(word: &str) -> bool {
 /// sign-off: a thank-you ("Merci, Julien", "thx Mark") or a sign-off word ("Cordialement",
 /// "Best regards", "Best, Tom").
 pub fn sign_off_name_words(line: &str) -> Option<usize> {
-    let mut words = crate::matcher::normalize::words(line);
-    let mut tokens = line.split_whitespace();
-    if words.len() > 1 && SIGN_OFF_LEADS.contains(&words[0].as_str()) {
-        words.remove(0);
-        tokens.next();
-    }
-    let first = words.first()?;
-    let name = after_sign_off(&words);
-    let first_token = tokens.next().unwrap_or_default();
-    let signs_off = is_thanks(first)
-        || (SIGN_OFFS.contains(&first.as_str())
-            && (!AMBIGUOUS_SIGN_OFFS.contains(&first.as_str())
-                || name.len() < words.len() - 1
-                || first_token.ends_with(',')
-                // "Best Min-jun", "Best, Tom": a name follows
-                || tokens
-                    .next()
-                    .and_then(|next| next.chars().next())
-                    .is_some_and(char::is_uppercase)));
-    signs_off.then_some(name.len())
+    read_sign_off(line, crate::matcher::normalize::words(line)).map(|sign_off| sign_off.name_words)
 }
 
 /// Whether `line`, as typed (its commas and capitals tell "Best, Tom" from "best location"),
@@ -676,22 +657,48 @@ pub fn sign_off_name_words(line: &str) -> Option<usize> {
 /// courtesy or a comma ("Thanks in advance", "Many thanks, Helen", "Merci, Julien"; "Thanks
 /// for the list of land" and "Many thanks for the list" are sentences).
 pub fn opens_sign_off(line: &str) -> bool {
-    let mut words = crate::matcher::normalize::words(line);
-    if closes_letter(&words) {
-        return true;
-    }
-    let Some(name) = sign_off_name_words(line) else {
-        return false;
-    };
+    let words = crate::matcher::normalize::words(line);
+    closes_letter(&words)
+        || read_sign_off(line, words).is_some_and(|sign_off| !sign_off.thanks || sign_off.polite)
+}
+
+/// A line that opens with a sign-off or thanks, as [`read_sign_off`] reads it.
+struct SignOff {
+    /// Thanks ("Thanks", "Merci") rather than a sign-off word ("Regards", "Cordialement").
+    thanks: bool,
+    /// How many words follow the sign-off and its courtesies: the signer's name and title.
+    name_words: usize,
+    /// A courtesy ("in advance", "regards") or a comma follows the sign-off word, or nothing.
+    polite: bool,
+}
+
+/// `line` (folded into `words`) read as a sign-off, after a word that may lead it ("Many
+/// thanks", "With kind regards"); `None` when it opens with none.
+fn read_sign_off(line: &str, mut words: Vec<String>) -> Option<SignOff> {
     let mut tokens = line.split_whitespace();
-    if words.len() > 1 && SIGN_OFF_LEADS.contains(&words[0].as_str()) {
+    if words.len() > 1 && leads_sign_off(&words[0]) {
         words.remove(0);
         tokens.next();
     }
-    !is_thanks(&words[0])
-        || words.len() == 1
-        || name < words.len() - 1
-        || tokens.next().is_some_and(|token| token.ends_with(','))
+    let first = words.first()?;
+    let name_words = after_sign_off(&words).len();
+    let first_token = tokens.next().unwrap_or_default();
+    let courteous = name_words < words.len() - 1 || first_token.ends_with(',');
+    let thanks = is_thanks(first);
+    let signs_off = thanks
+        || (SIGN_OFFS.contains(&first.as_str())
+            && (!AMBIGUOUS_SIGN_OFFS.contains(&first.as_str())
+                || courteous
+                // "Best Min-jun", "Best, Tom": a name follows
+                || tokens
+                    .next()
+                    .and_then(|next| next.chars().next())
+                    .is_some_and(char::is_uppercase)));
+    signs_off.then_some(SignOff {
+        thanks,
+        name_words,
+        polite: courteous || words.len() == 1,
+    })
 }
 
 /// Whether a line that opens with the folded `word` may sign off: the cheap test before
@@ -699,7 +706,7 @@ pub fn opens_sign_off(line: &str) -> bool {
 pub fn may_open_sign_off(word: &str) -> bool {
     SIGN_OFFS.contains(&word)
         || is_thanks(word)
-        || SIGN_OFF_LEADS.contains(&word)
+        || leads_sign_off(word)
         || LETTER_CLOSINGS.iter().any(|closing| closing[0] == word)
 }
 
