@@ -419,6 +419,9 @@ const ENGLISH: &[&str] = &[
     "guys",
     "folks",
     "looking",
+    // "we look at the park north of Chalon": the asker searching, like "looking"
+    "look",
+    "looks",
     // "how much" asks a price as often as a count: it says nothing "combien" would.
     "much",
     "here",

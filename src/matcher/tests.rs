@@ -1100,6 +1100,20 @@ fn function_words_of_other_languages_ask_nothing() {
 }
 
 #[test]
+fn the_verbs_of_searching_ask_nothing() {
+    // "we look at", like "looking for", says that the asker searches, not what for: in the
+    // real base one entry's phrasing "we'd look at the south" drew "we look at the park
+    // north of Chalon" to the southern park.
+    for question in ["we look at available land", "she looks for available land"] {
+        assert_eq!(
+            stopwords::content_words(question),
+            ["available", "land"],
+            "{question}"
+        );
+    }
+}
+
+#[test]
 fn here_names_the_territory_in_a_comparison() {
     assert_eq!(answer("un terrain ici plutôt qu'à Lyon ?"), "land");
     assert_eq!(
