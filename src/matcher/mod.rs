@@ -232,6 +232,8 @@ const KEPT_CANDIDATES: usize = 8;
 /// How much a sentence in which the asker says who they are weighs, against the sentences that
 /// ask.
 const INTRODUCTION_SHARE: f64 = 0.4;
+/// A term that no word longer than this stands for is an acronym or the like (TI, IDE, GC).
+const SHORT_TERM_CHARS: usize = 3;
 
 #[derive(Debug, Clone, Default)]
 struct TermInfo {
@@ -346,6 +348,10 @@ pub struct Index {
     /// Folded vocabulary word → how many French and English texts use it.
     surface_lang: HashMap<String, (u32, u32)>,
     phrases: HashMap<TermId, Vec<Phrase>>,
+    /// Terms that only words of at most [`SHORT_TERM_CHARS`] letters stand for (TI, IDE, GC):
+    /// reached by those words alone, never by another word's stem ("tie" stems to "ti",
+    /// "idées" to "ide").
+    short_word_terms: HashSet<TermId>,
     typo: TypoIndex,
     /// The settings' other places ("beaune", "saint etienne"), as folded words: an unknown word
     /// of one is a name even in lowercase, and never a misspelling of a vocabulary word.
@@ -411,6 +417,7 @@ impl Index {
                 info: Vec::new(),
                 surface: HashMap::new(),
                 surface_lang: HashMap::new(),
+                short_word_terms: HashSet::new(),
                 phrases: HashMap::new(),
                 typo: TypoIndex::new(std::iter::empty()),
                 other_places: folded_phrases(&base.settings.matching.other_places),
@@ -1336,6 +1343,7 @@ impl Index {
         for lang in Lang::ALL {
             if let Some(&term) = self.terms.get(&self.stemmers.stem(lang, word))
                 && !terms.contains(&term)
+                && !self.short_word_terms.contains(&term)
             {
                 terms.push(term);
             }
@@ -2159,6 +2167,18 @@ impl Builder {
             postings.sort_unstable();
             postings.dedup();
         }
+        let mut longest_word: HashMap<TermId, usize> = HashMap::new();
+        for (word, terms) in &self.index.surface {
+            for &term in terms {
+                let longest = longest_word.entry(term).or_default();
+                *longest = (*longest).max(word.chars().count());
+            }
+        }
+        self.index.short_word_terms = longest_word
+            .into_iter()
+            .filter(|&(_, chars)| chars <= SHORT_TERM_CHARS)
+            .map(|(term, _)| term)
+            .collect();
         let vocabulary = self.index.surface.keys().map(|word| {
             let frequency = self.word_frequency.get(word).copied().unwrap_or(1);
             (word.clone(), frequency)

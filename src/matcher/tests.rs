@@ -1384,3 +1384,49 @@ words = ["train", "trains"]
         assert_eq!(top, Some(expected), "{question}");
     }
 }
+
+#[test]
+fn an_acronym_is_reached_by_its_own_spellings_never_by_another_words_stem() {
+    // "tie" stems to "ti" and "idées" to "ide": "how to tie a tie" is no question about the
+    // Territoires d'industrie, nor "idées de cadeau" one about foreign investment (IDE).
+    let entries = r#"
+[topic]
+id = "t"
+title = { fr = "T", en = "T" }
+
+[[entry]]
+id = "programme"
+questions.fr = ["Qu'est-ce que le programme TI ?", "les TI"]
+questions.en = ["What is the TI programme?", "TI"]
+answer.fr = "Le programme TI aide l'industrie."
+answer.en = "The TI programme helps industry."
+sources = ["test"]
+updated = 2026-11-26
+
+[[entry]]
+id = "aid"
+questions.fr = ["Quelles aides pour une usine ?", "aide à l'investissement"]
+questions.en = ["What aid is there for a factory?", "investment aid"]
+answer.fr = "Des aides existent."
+answer.en = "Aid is available."
+sources = ["test"]
+updated = 2026-11-26
+"#;
+    let synonyms = r#"
+[[synonyms]]
+words = ["ti", "tis", "territoire d'industrie"]
+"#;
+    let (_, index) = index_of_files(vec![
+        SourceFile::new("k/t.toml", entries.to_string()),
+        SourceFile::new("k/synonyms.toml", synonyms.to_string()),
+    ]);
+    let ti = index.resolve_spelt("ti", false).expect("a listed word");
+    assert_eq!(index.resolve_spelt("tis", false), Some(ti));
+    assert_eq!(index.resolve_spelt("tie", false), None);
+    // A short stem that longer words of the base also reach is still read: "aides" is "aide".
+    assert_eq!(
+        index.resolve_spelt("aides", false),
+        index.resolve_spelt("aide", false)
+    );
+    assert!(index.resolve_spelt("aides", false).is_some());
+}
