@@ -343,6 +343,7 @@ const ENGLISH: &[&str] = &[
     "im",
     "in",
     "into",
+    "off",
     "is",
     "it",
     "its",
@@ -579,8 +580,10 @@ const COMPARISON_WORDS: &[&str] = &[
 
 /// Words that compare only right before another place: "Chalon and not Dijon", "Chalon ou
 /// Dijon ?", "Chalon over Lyon" ("closer to Dijon or to Lyon", "c'est pas loin", "over 100 km"
-/// compare nothing).
-const CONTRAST_WORDS: &[&str] = &["pas", "not", "non", "ou", "or", "over"];
+/// compare nothing), or liken it: "on the A6 like Beaune", "comme Mâcon".
+const CONTRAST_WORDS: &[&str] = &[
+    "pas", "not", "non", "ou", "or", "over", "like", "unlike", "comme",
+];
 
 /// Whether `words` point at the territory without naming it, right before a comparison: "ici
 /// plutôt qu'à Dijon", "here rather than Lyon", "chez vous ou à Dijon", "locally or in Dijon",

@@ -793,6 +793,15 @@ fn other_places_set_beside_the_territory_are_alternatives_not_the_subject() {
         "training"
     );
     assert_eq!(answer("is Valbourg over 100 km from Lyon?"), "distances");
+    // A place the territory is likened to is one more alternative.
+    assert_eq!(
+        answer("land for a factory in Valbourg like Beaune?"),
+        "land"
+    );
+    assert_eq!(
+        answer("terrain pour une usine à Valbourg comme Beaune ?"),
+        "land"
+    );
     // An unknown place offered as the alternative, capitalised or not.
     assert_eq!(answer("land for a factory in Valbourg or Geneva?"), "land");
     assert_eq!(
