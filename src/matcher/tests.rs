@@ -1120,6 +1120,8 @@ fn the_verbs_of_searching_ask_nothing() {
             "{question}"
         );
     }
+    // "or further off?": a particle, which the base never uses, is no unknown word.
+    assert_eq!(stopwords::content_words("further off"), ["further"]);
 }
 
 #[test]
