@@ -49,6 +49,8 @@ const FRENCH: &[&str] = &[
     "cordialement",
     "d",
     "dans",
+    // "elle fait quoi là-dedans ?": where the asker looks, not what at
+    "dedans",
     "de",
     "des",
     "devons",
