@@ -1604,7 +1604,7 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
     // The bar is 95 % in scope and 90 % rejection on every file. The first held-out
     // file is below it in scope (see README): its floor is the measured figure, so that the
     // test still catches any loss.
-    let mut files: Vec<(String, &str, &str)> = (1..=81)
+    let mut files: Vec<(String, &str, &str)> = (1..=87)
         .map(|n| match n {
             1 => ("tests/eval/tuning.tsv".to_string(), "0.95"),
             // Writers' files still below the bar (first runs: 91.7% for cleantech founders,
@@ -1619,6 +1619,8 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
             67 => ("tests/eval/tuning67.tsv".to_string(), "0.94"),
             // Half-remembered names and hearsay (93.9% at its first run)
             76 => ("tests/eval/tuning76.tsv".to_string(), "0.93"),
+            // Things described rather than named (91.5% at its first run)
+            87 => ("tests/eval/tuning87.tsv".to_string(), "0.93"),
             n => (format!("tests/eval/tuning{n}.tsv"), "0.95"),
         })
         .map(|(file, min_accuracy)| (file, min_accuracy, "0.90"))
