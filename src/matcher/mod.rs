@@ -123,6 +123,11 @@ pub struct Tuning {
     /// topic titles): answers are long, and a common word ("partout", "further") that one of
     /// them happens to use is no rarer for it.
     pub answer_only_weight: f64,
+    /// The most a word weighs when a single phrasing of the whole base uses it, and neither
+    /// that entry's answer nor a keyword: how one question happened to be worded ("a good
+    /// spot for a distribution business"), which supports that entry but must not outweigh
+    /// what the asker names.
+    pub one_phrasing_weight_cap: f64,
 }
 
 impl Default for Tuning {
@@ -141,6 +146,7 @@ impl Default for Tuning {
             evidence_cap: 2.0,
             foreign_name_weight: 1.0,
             answer_only_weight: 0.5,
+            one_phrasing_weight_cap: 0.8,
         }
     }
 }
@@ -2150,6 +2156,17 @@ impl Builder {
                 let info = &mut self.index.info[term as usize];
                 info.weight = info.weight.min(self.index.tuning.number_weight_cap);
                 info.number = true;
+            }
+        }
+        for (&term, postings) in &self.index.phrasing_postings {
+            let &[phrasing] = postings.as_slice() else {
+                continue;
+            };
+            let entry = &self.index.entries[self.index.phrasings[phrasing as usize].entry];
+            let worded_once = !entry.answer.contains(&term) && !self.keyword_words.contains(&term);
+            let info = &mut self.index.info[term as usize];
+            if worded_once && !info.name && !info.question_word {
+                info.weight = info.weight.min(self.index.tuning.one_phrasing_weight_cap);
             }
         }
         // Each phrasing's vector norm, from the postings (the only place its terms are kept).

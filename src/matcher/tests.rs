@@ -1441,3 +1441,27 @@ words = ["ti", "tis", "territoire d'industrie"]
     );
     assert!(index.resolve_spelt("aides", false).is_some());
 }
+
+#[test]
+fn a_word_one_phrasing_happens_to_use_weighs_less_than_a_rare_subject() {
+    // "a good spot for a warehouse": "spot" is how one question was worded, not a subject.
+    let parks = PARKS.replace(
+        r#"questions.en = ["What land is available?", "available land for a factory"]"#,
+        r#"questions.en = ["What land is available?", "available land for a factory", "a good spot for a warehouse?"]"#,
+    );
+    let (_, index) = index_of(parks, SETTINGS);
+    let weight = |word: &str| {
+        let terms = index
+            .resolve_spelt(word, false)
+            .expect("a word of the base");
+        index.slot_weight(&terms)
+    };
+    // A keyword ("L'Atelier"), as rare, keeps its weight.
+    assert!(
+        weight("spot") < weight("latelier"),
+        "{} {}",
+        weight("spot"),
+        weight("latelier")
+    );
+    assert!(weight("spot") <= Tuning::default().one_phrasing_weight_cap);
+}
