@@ -51,6 +51,8 @@ const FRENCH: &[&str] = &[
     "dans",
     // "elle fait quoi là-dedans ?": where the asker looks, not what at
     "dedans",
+    // "c'est vrai que…": checking what the asker heard, not a subject
+    "vrai",
     "de",
     "des",
     "devons",
@@ -425,6 +427,8 @@ const ENGLISH: &[&str] = &[
     // "we look at the park north of Chalon": the asker searching, like "looking"
     "look",
     "looks",
+    // "I read that…": hearsay, not a subject
+    "read",
     // "how much" asks a price as often as a count: it says nothing "combien" would.
     "much",
     "here",

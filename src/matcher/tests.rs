@@ -1120,6 +1120,15 @@ fn the_verbs_of_searching_ask_nothing() {
             "{question}"
         );
     }
+    // Hearsay being checked: what was heard is the subject, not the hearing.
+    assert_eq!(
+        stopwords::content_words("I read that land is available"),
+        ["land", "available"]
+    );
+    assert_eq!(
+        stopwords::content_words("c'est vrai que le terrain est disponible"),
+        ["terrain", "disponible"]
+    );
     // "or further off?": a particle, which the base never uses, is no unknown word.
     assert_eq!(stopwords::content_words("further off"), ["further"]);
 }
