@@ -1092,7 +1092,14 @@ impl Index {
                 continue;
             }
             let typos = !other_place && !acronyms.iter().any(|acronym| acronym == word);
-            if let Some(terms) = self.resolve_spelt(word, typos) {
+            // Another place is its own name, never another word's stem ("Nevers" is no
+            // "never").
+            let resolved = if other_place {
+                self.surface.get(word).cloned()
+            } else {
+                self.resolve_spelt(word, typos)
+            };
+            if let Some(terms) = resolved {
                 // "engineers moving from Lyon", "depuis Paris": where the asker comes from.
                 let after_from = stopwords::introduces_origin(&words[..i - 1]);
                 if after_from && terms.iter().any(|&t| self.info[t as usize].place) {

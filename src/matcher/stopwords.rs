@@ -53,6 +53,8 @@ const FRENCH: &[&str] = &[
     "dedans",
     // "c'est vrai que…": checking what the asker heard, not a subject
     "vrai",
+    "desole",
+    "desolee",
     "de",
     "des",
     "devons",
@@ -429,6 +431,8 @@ const ENGLISH: &[&str] = &[
     "looks",
     // "I read that…": hearsay, not a subject
     "read",
+    // "sorry, never heard of it": an apology says nothing asked
+    "sorry",
     // "how much" asks a price as often as a count: it says nothing "combien" would.
     "much",
     "here",

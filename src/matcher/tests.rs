@@ -1474,3 +1474,29 @@ fn a_word_one_phrasing_happens_to_use_weighs_less_than_a_rare_subject() {
     );
     assert!(weight("spot") <= Tuning::default().one_phrasing_weight_cap);
 }
+
+#[test]
+fn another_place_is_its_own_name_never_another_words_stem() {
+    // "Nevers" stems to "never", and "Landes" to "land": the place is what is asked about.
+    let settings = r#"
+default_language = "en"
+[matching]
+other_places = ["Landes"]
+"#;
+    let (base, index) = index_of(PARKS.to_string(), settings);
+    let found = index.find("a factory in the landes?");
+    let top = found.top().map(|c| base.entries[c.entry].id.as_str());
+    assert!(
+        found.band != Band::Confident || top != Some("land"),
+        "{:?} {top:?}",
+        found.band
+    );
+    // Without the place, the same words are the base's land.
+    let (base, index) = index_of(PARKS.to_string(), SETTINGS);
+    let found = index.find("a factory in the landes?");
+    assert_eq!(found.band, Band::Confident);
+    assert_eq!(
+        found.top().map(|c| base.entries[c.entry].id.as_str()),
+        Some("land")
+    );
+}
