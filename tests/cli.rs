@@ -1704,6 +1704,26 @@ fn shipped_knowledge_answers_greeted_and_signed_questions() {
     assert_eq!(out.code, 0, "{out:#?}");
 }
 
+/// "Where exactly is Chalon?" asks the territory's location, whatever the message says next:
+/// a sentence about the asker (never been, a client abroad) leans to the entries whose
+/// phrasings share its words ("we've never operated in France before"), but the asking
+/// sentence says all that is asked.
+#[test]
+fn shipped_knowledge_answers_where_the_territory_is_whatever_follows() {
+    for question in [
+        "Where exactly is Chalon? never heard of it before, sorry",
+        "where is chalon exactly? client is from Singapore and has never heard of it",
+        "Where exactly is Grand Chalon? I'm based in Belgium and have never been",
+    ] {
+        let out = run(bot()
+            .args(["--knowledge", "knowledge", "ask", "--json"])
+            .arg(question));
+        let reply = &json_lines(&out)[0];
+        assert_eq!(reply["id"], "location-distances", "{question}: {reply}");
+        assert_eq!(reply["matched"], true, "{question}: {reply}");
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // report
 // ---------------------------------------------------------------------------------------------

@@ -559,7 +559,12 @@ impl Index {
         let mut band = self.band(&slots, asking_slots, &candidates, off_topic, brevity);
         // A long message that is not answered as a whole may be answered by its asking
         // sentence, read on its own: greetings and company context no longer dilute it.
-        if band != Band::Confident
+        // "Where exactly is Chalon? Never heard of it before": the asking sentence says all
+        // that is asked, and the sentences around it, whatever entry they lean to, are context.
+        let asks_only_the_territory = focus_slots
+            .as_deref()
+            .is_some_and(|focus| self.asks_only_the_territory(focus));
+        if (band != Band::Confident || asks_only_the_territory)
             && let Some(focus) = focus_slots
                 .as_deref()
                 .and_then(|f| self.focus_candidates(f))
@@ -743,7 +748,28 @@ impl Index {
             slot.weight >= self.tuning.specific_term_weight
                 && self.slot_is(slot, |info| !info.question_word)
         });
-        says_something.then(|| self.score(slots))
+        (says_something || self.asks_the_territory(slots)).then(|| self.score(slots))
+    }
+
+    /// Whether a sentence's `slots` ask one of the questions that one entry owns of the
+    /// territory itself ("Where exactly is Chalon?"): that says what is asked as well as a rare
+    /// word does.
+    fn asks_the_territory(&self, slots: &[Slot]) -> bool {
+        self.names_home(slots)
+            && slots.iter().any(|slot| {
+                self.slot_is(slot, |info| info.question_word)
+                    && self.question_word_owner(&slot.terms).is_some()
+            })
+    }
+
+    /// Whether a sentence's `slots` ask only that ([`Index::asks_the_territory`]), with no
+    /// other word: "Where is Grand Chalon?" is asked whatever the message says around it.
+    fn asks_only_the_territory(&self, slots: &[Slot]) -> bool {
+        self.asks_the_territory(slots)
+            && slots.iter().all(|slot| {
+                self.slot_is(slot, |info| info.question_word || info.home)
+                    || slot.weight < self.tuning.specific_term_weight
+            })
     }
 
     /// How `question` was read: each slot's terms and weight, for tuning the base and the matcher.
