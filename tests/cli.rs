@@ -1724,6 +1724,21 @@ fn shipped_knowledge_answers_where_the_territory_is_whatever_follows() {
     }
 }
 
+/// A message answered only weakly as a whole is answered by its asking sentence when one entry
+/// answers that sentence almost word for word: the sentence after it ("situer notre PME de
+/// transport…") leans to the logistics entry, but the question is the historic sectors.
+#[test]
+fn shipped_knowledge_answers_a_clear_question_over_a_weak_reading_of_the_whole_message() {
+    let question = "Quelles sont les filières historiques du Grand Chalon ? Je dois situer notre PME \
+                    de transport dans l'écosystème local.";
+    let out = run(bot()
+        .args(["--knowledge", "knowledge", "ask", "--json"])
+        .arg(question));
+    let reply = &json_lines(&out)[0];
+    assert_eq!(reply["id"], "historic-sectors", "{reply}");
+    assert_eq!(reply["matched"], true, "{reply}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // report
 // ---------------------------------------------------------------------------------------------

@@ -238,6 +238,10 @@ const KEPT_CANDIDATES: usize = 8;
 /// How much a sentence in which the asker says who they are weighs, against the sentences that
 /// ask.
 const INTRODUCTION_SHARE: f64 = 0.4;
+/// A confident answer to a whole message below this score is weak: its asking sentence,
+/// answered at [`CLEAR_FOCUS_SCORE`] or more on its own, may overrule it.
+const WEAK_MESSAGE_SCORE: f64 = 0.8;
+const CLEAR_FOCUS_SCORE: f64 = 0.97;
 /// A term that no word longer than this stands for is an acronym or the like (TI, IDE, GC).
 const SHORT_TERM_CHARS: usize = 3;
 
@@ -564,10 +568,21 @@ impl Index {
         let asks_only_the_territory = focus_slots
             .as_deref()
             .is_some_and(|focus| self.asks_only_the_territory(focus));
-        if (band != Band::Confident || asks_only_the_territory)
-            && let Some(focus) = focus_slots
-                .as_deref()
-                .and_then(|f| self.focus_candidates(f))
+        let focus_found = focus_slots
+            .as_deref()
+            .and_then(|f| self.focus_candidates(f));
+        // A message answered only weakly as a whole, whose asking sentence alone one entry
+        // answers almost word for word ("Quelles sont les filières historiques du territoire ?
+        // Je dois positionner mon client…"): the sentences around it are context.
+        let focus_is_clearer = candidates
+            .first()
+            .is_some_and(|c| c.score < WEAK_MESSAGE_SCORE)
+            && focus_found
+                .as_ref()
+                .and_then(|f| f.first())
+                .is_some_and(|c| c.score >= CLEAR_FOCUS_SCORE);
+        if (band != Band::Confident || asks_only_the_territory || focus_is_clearer)
+            && let Some(focus) = focus_found
         {
             for candidate in focus {
                 match candidates.iter_mut().find(|c| c.entry == candidate.entry) {
