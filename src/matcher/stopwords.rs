@@ -55,6 +55,8 @@ const FRENCH: &[&str] = &[
     "vrai",
     "desole",
     "desolee",
+    "surtout",
+    "principalement",
     "de",
     "des",
     "devons",
@@ -433,6 +435,10 @@ const ENGLISH: &[&str] = &[
     "read",
     // "sorry, never heard of it": an apology says nothing asked
     "sorry",
+    // "mainly the land question": how much, not what ("mainly" would stem to "main")
+    "mainly",
+    "mostly",
+    "especially",
     // "how much" asks a price as often as a count: it says nothing "combien" would.
     "much",
     "here",

@@ -1129,6 +1129,11 @@ fn the_verbs_of_searching_ask_nothing() {
         stopwords::content_words("c'est vrai que le terrain est disponible"),
         ["terrain", "disponible"]
     );
+    // "mainly the land question": how much, not what ("mainly" would stem to "main").
+    assert_eq!(
+        stopwords::content_words("mainly the land, surtout le terrain"),
+        ["land", "terrain"]
+    );
     // "or further off?": a particle, which the base never uses, is no unknown word.
     assert_eq!(stopwords::content_words("further off"), ["further"]);
 }
