@@ -285,6 +285,17 @@ fn ask_json(question: &str) -> Value {
     ask_json_with(&[], question)
 }
 
+/// `ask --json QUESTION` on the shipped base: exit 0, one JSON line.
+fn ask_shipped_json(question: &str) -> Value {
+    let out = run(bot()
+        .args(["--knowledge", "knowledge", "ask", "--json"])
+        .arg(question));
+    assert_eq!(out.code, 0, "{out:#?}");
+    let mut values = json_lines(&out);
+    assert_eq!(values.len(), 1, "one line per question: {out:#?}");
+    values.remove(0)
+}
+
 /// Asserts that `reply` answers `id` in `lang` with that entry's answer text.
 fn assert_answers(reply: &Value, id: &str, lang: &str) {
     let fixture = entry(id);
@@ -1717,10 +1728,7 @@ fn shipped_knowledge_answers_where_the_territory_is_whatever_follows() {
         "where is chalon exactly? client is from Singapore and has never heard of it",
         "Where exactly is Grand Chalon? I'm based in Belgium and have never been",
     ] {
-        let out = run(bot()
-            .args(["--knowledge", "knowledge", "ask", "--json"])
-            .arg(question));
-        let reply = &json_lines(&out)[0];
+        let reply = ask_shipped_json(question);
         assert_eq!(reply["id"], "location-distances", "{question}: {reply}");
         assert_eq!(reply["matched"], true, "{question}: {reply}");
     }
@@ -1733,10 +1741,7 @@ fn shipped_knowledge_answers_where_the_territory_is_whatever_follows() {
 fn shipped_knowledge_answers_a_clear_question_over_a_weak_reading_of_the_whole_message() {
     let question = "Quelles sont les filières historiques du Grand Chalon ? Je dois situer notre PME \
                     de transport dans l'écosystème local.";
-    let out = run(bot()
-        .args(["--knowledge", "knowledge", "ask", "--json"])
-        .arg(question));
-    let reply = &json_lines(&out)[0];
+    let reply = ask_shipped_json(question);
     assert_eq!(reply["id"], "historic-sectors", "{reply}");
     assert_eq!(reply["matched"], true, "{reply}");
 }

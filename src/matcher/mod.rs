@@ -241,8 +241,10 @@ const INTRODUCTION_SHARE: f64 = 0.4;
 /// A confident answer to a whole message below this score is weak: its asking sentence,
 /// answered at [`CLEAR_FOCUS_SCORE`] or more on its own, may overrule it.
 const WEAK_MESSAGE_SCORE: f64 = 0.8;
+/// The score at which an entry answers an asking sentence read alone almost word for word.
 const CLEAR_FOCUS_SCORE: f64 = 0.97;
-/// A term that no word longer than this stands for is an acronym or the like (TI, IDE, GC).
+/// A term that no word longer than this stands for is taken for an acronym (TI, IDE, GC): a
+/// guess from its length, which the base's words bear out.
 const SHORT_TERM_CHARS: usize = 3;
 
 #[derive(Debug, Clone, Default)]
@@ -359,8 +361,9 @@ pub struct Index {
     surface_lang: HashMap<String, (u32, u32)>,
     phrases: HashMap<TermId, Vec<Phrase>>,
     /// Terms that only words of at most [`SHORT_TERM_CHARS`] letters stand for (TI, IDE, GC):
-    /// reached by those words alone, never by another word's stem ("tie" stems to "ti",
-    /// "idées" to "ide").
+    /// reached by those words and their plurals alone ([`Index::acronym_plural`]), never by
+    /// another word's stem ("tie" stems to "ti", "idées" to "ide"). (Words that short are not
+    /// in the typo index either.)
     short_word_terms: HashSet<TermId>,
     typo: TypoIndex,
     /// The settings' other places ("beaune", "saint etienne"), as folded words: an unknown word
@@ -561,28 +564,25 @@ impl Index {
         let off_topic = self.is_off_topic(&words)
             && !self.asked_apart_from_off_topic(&sentences, candidates.first());
         let mut band = self.band(&slots, asking_slots, &candidates, off_topic, brevity);
-        // A long message that is not answered as a whole may be answered by its asking
-        // sentence, read on its own: greetings and company context no longer dilute it.
-        // "Where exactly is Chalon? Never heard of it before": the asking sentence says all
-        // that is asked, and the sentences around it, whatever entry they lean to, are context.
-        let asks_only_the_territory = focus_slots
-            .as_deref()
-            .is_some_and(|focus| self.asks_only_the_territory(focus));
-        let focus_found = focus_slots
-            .as_deref()
-            .and_then(|f| self.focus_candidates(f));
-        // A message answered only weakly as a whole, whose asking sentence alone one entry
-        // answers almost word for word ("Quelles sont les filières historiques du territoire ?
-        // Je dois positionner mon client…"): the sentences around it are context.
-        let focus_is_clearer = candidates
+        // The asking sentence of a long message, read on its own, has its scores merged in
+        // (each entry keeps its better score) when the message is not answered as a whole:
+        // greetings and company context no longer dilute it. Also when the message is answered
+        // only weakly, so that a near-perfect reading of the asking sentence outranks it
+        // ("Quelles sont les filières historiques du territoire ? Je dois positionner mon
+        // client…"), and when that sentence asks only a question word that one entry owns of
+        // the territory itself ("Where exactly is Chalon? I'm based in Belgium and have never
+        // been"), whatever entry the sentences around it lean to.
+        let weak = candidates
             .first()
-            .is_some_and(|c| c.score < WEAK_MESSAGE_SCORE)
-            && focus_found
-                .as_ref()
-                .and_then(|f| f.first())
-                .is_some_and(|c| c.score >= CLEAR_FOCUS_SCORE);
-        if (band != Band::Confident || asks_only_the_territory || focus_is_clearer)
-            && let Some(focus) = focus_found
+            .is_none_or(|c| c.score < WEAK_MESSAGE_SCORE);
+        let focus = focus_slots
+            .as_deref()
+            .filter(|focus| band != Band::Confident || weak || self.asks_only_the_territory(focus));
+        if let Some(focus_slots) = focus
+            && let Some(focus) = self.focus_candidates(focus_slots)
+            && (band != Band::Confident
+                || self.asks_only_the_territory(focus_slots)
+                || focus.first().is_some_and(|c| c.score >= CLEAR_FOCUS_SCORE))
         {
             for candidate in focus {
                 match candidates.iter_mut().find(|c| c.entry == candidate.entry) {
@@ -757,13 +757,18 @@ impl Index {
     }
 
     /// The candidates of the asking sentence of a message of several (its `slots`), scored
-    /// alone; `None` when it says nothing specific ("Does Grand Chalon do that?").
+    /// alone; `None` when it says nothing specific ("Does Grand Chalon do that?"), unless it
+    /// asks the territory a question word that one entry owns ("Where is Chalon?").
     fn focus_candidates(&self, slots: &[Slot]) -> Option<Vec<Candidate>> {
-        let says_something = slots.iter().any(|slot| {
-            slot.weight >= self.tuning.specific_term_weight
-                && self.slot_is(slot, |info| !info.question_word)
-        });
+        let says_something = slots.iter().any(|slot| self.names_a_subject(slot));
         (says_something || self.asks_the_territory(slots)).then(|| self.score(slots))
+    }
+
+    /// Whether `slot` is a word specific enough to say what is asked: neither a question word
+    /// nor as common as "Chalon".
+    fn names_a_subject(&self, slot: &Slot) -> bool {
+        slot.weight >= self.tuning.specific_term_weight
+            && self.slot_is(slot, |info| !info.question_word)
     }
 
     /// Whether a sentence's `slots` ask one of the questions that one entry owns of the
@@ -781,10 +786,9 @@ impl Index {
     /// other word: "Where is Grand Chalon?" is asked whatever the message says around it.
     fn asks_only_the_territory(&self, slots: &[Slot]) -> bool {
         self.asks_the_territory(slots)
-            && slots.iter().all(|slot| {
-                self.slot_is(slot, |info| info.question_word || info.home)
-                    || slot.weight < self.tuning.specific_term_weight
-            })
+            && !slots
+                .iter()
+                .any(|slot| self.names_a_subject(slot) && !self.slot_is(slot, |info| info.home))
     }
 
     /// How `question` was read: each slot's terms and weight, for tuning the base and the matcher.
@@ -1218,9 +1222,10 @@ impl Index {
                     .is_some_and(|terms| terms.iter().any(|&t| self.info[t as usize].place))
         };
         let compares = words.iter().any(|w| stopwords::is_comparison_word(w))
-            || words
-                .windows(2)
-                .any(|pair| stopwords::is_contrast_word(&pair[0]) && is_place(&pair[1]));
+            || words.windows(2).any(|pair| {
+                (stopwords::is_contrast_word(&pair[0]) || stopwords::is_likening_word(&pair[0]))
+                    && is_place(&pair[1])
+            });
         // "ici plutôt qu'à Dijon", "chez vous plutôt qu'à côté de Lyon", "des écoles sur place
         // ou faut partir à Dijon ?": "here" names the territory as well as its name does, and
         // the comparison comes with it.
@@ -1393,6 +1398,9 @@ impl Index {
         if let Some(terms) = self.surface.get(word) {
             return Some(terms.clone());
         }
+        if let Some(terms) = self.acronym_plural(word) {
+            return Some(terms);
+        }
         let mut terms = Vec::new();
         for lang in Lang::ALL {
             if let Some(&term) = self.terms.get(&self.stemmers.stem(lang, word))
@@ -1410,6 +1418,16 @@ impl Index {
         }
         let corrected = self.typo.correct(word)?;
         self.surface.get(corrected).cloned()
+    }
+
+    /// The terms of an acronym that `word` is the plural of ("FDIs", "PMEs"), which no stemmer
+    /// strips: see `short_word_terms`.
+    fn acronym_plural(&self, word: &str) -> Option<Vec<TermId>> {
+        let terms = self.surface.get(word.strip_suffix('s')?)?;
+        terms
+            .iter()
+            .all(|term| self.short_word_terms.contains(term))
+            .then(|| terms.clone())
     }
 
     /// "frenchtech" → "french" + "tech": an unknown word made of two vocabulary words.
@@ -2211,7 +2229,10 @@ impl Builder {
                 continue;
             };
             let entry = &self.index.entries[self.index.phrasings[phrasing as usize].entry];
-            let worded_once = !entry.answer.contains(&term) && !self.keyword_words.contains(&term);
+            // (`answer` holds the topic title's terms too: a word of the title is no accident.)
+            let worded_once = !entry.answer.contains(&term)
+                && !entry.keywords.contains(&term)
+                && !self.keyword_words.contains(&term);
             let info = &mut self.index.info[term as usize];
             if worded_once && !info.name && !info.question_word {
                 info.weight = info.weight.min(self.index.tuning.one_phrasing_weight_cap);

@@ -53,8 +53,10 @@ const FRENCH: &[&str] = &[
     "dedans",
     // "c'est vrai que…": checking what the asker heard, not a subject
     "vrai",
+    // "désolé, jamais entendu parler": an apology says nothing asked
     "desole",
     "desolee",
+    // "surtout le foncier": how much, not what
     "surtout",
     "principalement",
     "de",
@@ -351,6 +353,7 @@ const ENGLISH: &[&str] = &[
     "im",
     "in",
     "into",
+    // "or further off?": a particle
     "off",
     "is",
     "it",
@@ -596,10 +599,12 @@ const COMPARISON_WORDS: &[&str] = &[
 
 /// Words that compare only right before another place: "Chalon and not Dijon", "Chalon ou
 /// Dijon ?", "Chalon over Lyon" ("closer to Dijon or to Lyon", "c'est pas loin", "over 100 km"
-/// compare nothing), or liken it: "on the A6 like Beaune", "comme Mâcon".
-const CONTRAST_WORDS: &[&str] = &[
-    "pas", "not", "non", "ou", "or", "over", "like", "unlike", "comme",
-];
+/// compare nothing).
+const CONTRAST_WORDS: &[&str] = &["pas", "not", "non", "ou", "or", "over"];
+
+/// Words that liken the territory to another place right before it: "on the A6 like Beaune",
+/// "comme Mâcon". (Not after "here": "des entreprises ici comme Bosch" names a company.)
+const LIKENING_WORDS: &[&str] = &["like", "unlike", "comme"];
 
 /// Whether `words` point at the territory without naming it, right before a comparison: "ici
 /// plutôt qu'à Dijon", "here rather than Lyon", "chez vous ou à Dijon", "locally or in Dijon",
@@ -629,6 +634,10 @@ pub fn is_comparison_word(word: &str) -> bool {
 
 pub fn is_contrast_word(word: &str) -> bool {
     CONTRAST_WORDS.contains(&word)
+}
+
+pub fn is_likening_word(word: &str) -> bool {
+    LIKENING_WORDS.contains(&word)
 }
 
 /// Words before an alternative in a comparison: "Mâcon ou Beaune", "Dijon vs Chalon", "rather
