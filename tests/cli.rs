@@ -1624,6 +1624,9 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
             30 => ("tests/eval/tuning30.tsv".to_string(), "0.94"),
             32 => ("tests/eval/tuning32.tsv".to_string(), "0.91"),
             50 => ("tests/eval/tuning50.tsv".to_string(), "0.93"),
+            // Roundabout descriptions (94.4% at its first run; 94.4% again since "US company"
+            // reads as a foreign company, which tips one question to a "did you mean")
+            49 => ("tests/eval/tuning49.tsv".to_string(), "0.94"),
             // Several sentences around a one-word question (92.0% at its first run)
             60 => ("tests/eval/tuning60.tsv".to_string(), "0.92"),
             // Terse keyword queries (91.6% at its first run)

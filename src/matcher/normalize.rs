@@ -73,15 +73,44 @@ fn collapse_elongations(text: &str) -> String {
 /// The folded words of `text`, in order, without Discord markup (mentions, typed or not,
 /// channels, custom emoji, timestamps) and with elongations collapsed, at most [`MAX_WORDS`] of
 /// them. Words too long to be words are dropped before collapsing, so that keyboard mashing
-/// ("aaaaaaaa…") does not become a word.
+/// ("aaaaaaaa…") does not become a word. "US" before a company word is read as "american".
 pub fn words(text: &str) -> Vec<String> {
-    fold(&without_markup(text))
+    let mut words: Vec<String> = fold(&without_markup(text))
         .split_whitespace()
         .filter(|w| w.chars().count() <= MAX_WORD_CHARS)
         .take(MAX_WORDS)
         .map(collapse_elongations)
-        .collect()
+        .collect();
+    // "a US company": the country, which folds to the pronoun "us" ("help us") everywhere else.
+    for i in 0..words.len().saturating_sub(1) {
+        if words[i] == "us" && US_BEFORE.contains(&words[i + 1].as_str()) {
+            words[i] = "american".to_string();
+        }
+    }
+    words
 }
+
+/// The words before which "us" is the United States: "a US company", "US-based", "our US
+/// parent".
+const US_BEFORE: &[&str] = &[
+    "company",
+    "companies",
+    "firm",
+    "firms",
+    "group",
+    "groups",
+    "investor",
+    "investors",
+    "based",
+    "subsidiary",
+    "manufacturer",
+    "manufacturers",
+    "parent",
+    "corporation",
+    "multinational",
+    "startup",
+    "entity",
+];
 
 /// The folded words that the asker capitalised inside a sentence: likely names of places,
 /// companies or people. Empty when the text is mostly capitals (shouting tells nothing).
@@ -276,6 +305,16 @@ mod tests {
             mid_sentence_words("We said pleaseee"),
             [("said".to_string(), false), ("please".to_string(), false)]
         );
+    }
+
+    #[test]
+    fn us_before_a_company_is_the_country_and_the_pronoun_elsewhere() {
+        assert_eq!(
+            words("We are a US company, help us"),
+            ["we", "are", "a", "american", "company", "help", "us"]
+        );
+        assert_eq!(words("US-based"), ["american", "based"]);
+        assert_eq!(words("a US client"), ["a", "us", "client"]);
     }
 
     #[test]
