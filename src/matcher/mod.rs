@@ -572,18 +572,22 @@ impl Index {
         // client…"), and when that sentence asks only a question word that one entry owns of
         // the territory itself ("Where exactly is Chalon? I'm based in Belgium and have never
         // been"), whatever entry the sentences around it lean to.
-        let weak = candidates
-            .first()
-            .is_none_or(|c| c.score < WEAK_MESSAGE_SCORE);
-        let focus = focus_slots
-            .as_deref()
-            .filter(|focus| band != Band::Confident || weak || self.asks_only_the_territory(focus));
-        if let Some(focus_slots) = focus
-            && let Some(focus) = self.focus_candidates(focus_slots)
-            && (band != Band::Confident
-                || self.asks_only_the_territory(focus_slots)
-                || focus.first().is_some_and(|c| c.score >= CLEAR_FOCUS_SCORE))
-        {
+        let focus = focus_slots.as_deref().and_then(|focus_slots| {
+            let confident = band == Band::Confident;
+            let asks_only_the_territory = confident && self.asks_only_the_territory(focus_slots);
+            let clear_answer = candidates
+                .first()
+                .is_some_and(|c| c.score >= WEAK_MESSAGE_SCORE);
+            if confident && clear_answer && !asks_only_the_territory {
+                return None;
+            }
+            let focus = self.focus_candidates(focus_slots)?;
+            let overrules = !confident
+                || asks_only_the_territory
+                || focus.first().is_some_and(|c| c.score >= CLEAR_FOCUS_SCORE);
+            overrules.then_some(focus)
+        });
+        if let Some(focus) = focus {
             for candidate in focus {
                 match candidates.iter_mut().find(|c| c.entry == candidate.entry) {
                     Some(known) => known.score = known.score.max(candidate.score),
@@ -1136,12 +1140,12 @@ impl Index {
             if stopwords::is_stop_word(word) {
                 continue;
             }
-            let typos = !other_place && !acronyms.iter().any(|acronym| acronym == word);
             // Another place is its own name, never another word's stem ("Nevers" is no
-            // "never").
+            // "never") nor a typo.
             let resolved = if other_place {
                 self.surface.get(word).cloned()
             } else {
+                let typos = !acronyms.iter().any(|acronym| acronym == word);
                 self.resolve_spelt(word, typos)
             };
             if let Some(terms) = resolved {

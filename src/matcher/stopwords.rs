@@ -49,16 +49,6 @@ const FRENCH: &[&str] = &[
     "cordialement",
     "d",
     "dans",
-    // "elle fait quoi là-dedans ?": where the asker looks, not what at
-    "dedans",
-    // "c'est vrai que…": checking what the asker heard, not a subject
-    "vrai",
-    // "désolé, jamais entendu parler": an apology says nothing asked
-    "desole",
-    "desolee",
-    // "surtout le foncier": how much, not what
-    "surtout",
-    "principalement",
     "de",
     "des",
     "devons",
@@ -278,6 +268,16 @@ const FRENCH: &[&str] = &[
     "monde",
     // "j'ai entendu dire que…", "entendu parler de…"
     "entendu",
+    // "elle fait quoi là-dedans ?": where the asker looks, not what at
+    "dedans",
+    // "c'est vrai que…": checking what the asker heard, not a subject
+    "vrai",
+    // "désolé, jamais entendu parler": an apology says nothing asked
+    "desole",
+    "desolee",
+    // "surtout le foncier": how much, not what
+    "surtout",
+    "principalement",
     // a formal letter's courtesies: "Madame, Monsieur, je me permets de vous solliciter afin
     // d'obtenir…", "pourriez-vous m'indiquer…", "Je vous prie d'agréer mes salutations
     // distinguées": they ask nothing, and as unknown words they counted against every answer

@@ -104,6 +104,16 @@ fn index_of(parks: String, settings: &str) -> (KnowledgeBase, Index) {
     ])
 }
 
+/// The base of `entries` (one topic's `[[entry]]` tables) and `synonyms`, without settings,
+/// and its index.
+fn index_of_entries(entries: &str, synonyms: &str) -> (KnowledgeBase, Index) {
+    let topic = "[topic]\nid = \"t\"\ntitle = { fr = \"T\", en = \"T\" }\n";
+    index_of_files(vec![
+        SourceFile::new("k/t.toml", format!("{topic}{entries}")),
+        SourceFile::new("k/synonyms.toml", synonyms.to_string()),
+    ])
+}
+
 fn index_of_files(files: Vec<SourceFile>) -> (KnowledgeBase, Index) {
     let (base, diagnostics) = parse_files(std::path::Path::new("k"), &files);
     let base = base.unwrap_or_else(|| panic!("test base is invalid: {diagnostics:#?}"));
@@ -1356,10 +1366,6 @@ fn a_word_a_synonym_group_lists_is_never_another_words_stem() {
     // "training" stems to "train": listed with "formation", it must not read as the rail
     // group's "train", nor lend its stem to it.
     let entries = r#"
-[topic]
-id = "t"
-title = { fr = "T", en = "T" }
-
 [[entry]]
 id = "rail"
 questions.fr = ["Y a-t-il un train pour Lyon ?", "trains vers Paris"]
@@ -1385,10 +1391,7 @@ words = ["formation", "formations", "training"]
 [[synonyms]]
 words = ["train", "trains"]
 "#;
-    let (base, index) = index_of_files(vec![
-        SourceFile::new("k/t.toml", entries.to_string()),
-        SourceFile::new("k/synonyms.toml", synonyms.to_string()),
-    ]);
+    let (base, index) = index_of_entries(entries, synonyms);
     let training = index
         .resolve_spelt("training", false)
         .expect("a listed word");
@@ -1415,10 +1418,6 @@ fn an_acronym_is_reached_by_its_own_spellings_never_by_another_words_stem() {
     // "tie" stems to "ti" and "idées" to "ide": "how to tie a tie" is no question about the
     // Territoires d'industrie, nor "idées de cadeau" one about foreign investment (IDE).
     let entries = r#"
-[topic]
-id = "t"
-title = { fr = "T", en = "T" }
-
 [[entry]]
 id = "programme"
 questions.fr = ["Qu'est-ce que le programme TI ?", "les TI"]
@@ -1441,20 +1440,14 @@ updated = 2026-11-26
 [[synonyms]]
 words = ["ti", "tis", "territoire d'industrie"]
 "#;
-    let (_, index) = index_of_files(vec![
-        SourceFile::new("k/t.toml", entries.to_string()),
-        SourceFile::new("k/synonyms.toml", synonyms.to_string()),
-    ]);
+    let (_, index) = index_of_entries(entries, synonyms);
     let ti = index.resolve_spelt("ti", false).expect("a listed word");
     assert_eq!(index.resolve_spelt("tis", false), Some(ti.clone()));
     assert_eq!(index.resolve_spelt("tie", false), None);
-    // An unlisted plural of the acronym is still the acronym: "TIS" is listed, "TIs" of a
-    // group that lists only "ti" is read through its stem.
+    // An unlisted plural of the acronym is still the acronym, which no stemmer strips: "tis"
+    // of a group that lists only "ti".
     let synonyms_without_plural = synonyms.replace(r#""tis", "#, "");
-    let (_, index_without_plural) = index_of_files(vec![
-        SourceFile::new("k/t.toml", entries.to_string()),
-        SourceFile::new("k/synonyms.toml", synonyms_without_plural),
-    ]);
+    let (_, index_without_plural) = index_of_entries(entries, &synonyms_without_plural);
     let ti_alone = index_without_plural.resolve_spelt("ti", false);
     assert!(ti_alone.is_some());
     assert_eq!(index_without_plural.resolve_spelt("tis", false), ti_alone);
