@@ -1752,6 +1752,27 @@ fn shipped_knowledge_answers_a_clear_question_over_a_weak_reading_of_the_whole_m
     assert_eq!(reply["matched"], true, "{reply}");
 }
 
+/// A message typed without stops is read clause by clause where the asker starts to speak of
+/// themselves ("j'vois", "je suis"): the clause that asks answers alone, undiluted by the rest.
+/// A possessive opens no clause: "how to train" is no question of the base.
+#[test]
+fn shipped_knowledge_reads_a_message_typed_without_stops_clause_by_clause() {
+    for (question, id) in [
+        ("saoneor c koi exactement j'vois ce nom partout", "saoneor"),
+        (
+            "c est quoi les filieres fortes du territoire je suis consultant pour un client \
+             industriel",
+            "historic-sectors",
+        ),
+    ] {
+        let reply = ask_shipped_json(question);
+        assert_eq!(reply["id"], id, "{reply}");
+        assert_eq!(reply["matched"], true, "{reply}");
+    }
+    let reply = ask_shipped_json("how to train my dog to sit");
+    assert_eq!(reply["matched"], false, "{reply}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // report
 // ---------------------------------------------------------------------------------------------

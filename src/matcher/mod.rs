@@ -246,6 +246,11 @@ const CLEAR_FOCUS_SCORE: f64 = 0.97;
 /// A term that no word longer than this stands for is taken for an acronym (TI, IDE, GC): a
 /// guess from its length, which the base's words bear out.
 const SHORT_TERM_CHARS: usize = 3;
+/// A message typed without a stop is read clause by clause only up to this many words: longer,
+/// it is a pasted text rather than a chat message, and each clause would be scored many times.
+const CLAUSE_SPLIT_MAX_WORDS: usize = 60;
+/// The fewest words a clause of such a message has.
+const CLAUSE_MIN_WORDS: usize = 2;
 
 #[derive(Debug, Clone, Default)]
 struct TermInfo {
@@ -598,11 +603,83 @@ impl Index {
             candidates.truncate(KEPT_CANDIDATES);
             band = self.band(&slots, asking_slots, &candidates, off_topic, brevity);
         }
+        if band == Band::Unsure
+            && sentences.count < 2
+            && introductions.is_empty()
+            && let Some(part) =
+                self.clause_answering(&read, lang, &capitals, &candidates, off_topic)
+        {
+            for candidate in part {
+                match candidates.iter_mut().find(|c| c.entry == candidate.entry) {
+                    Some(known) => known.score = known.score.max(candidate.score),
+                    None => candidates.push(candidate),
+                }
+            }
+            candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
+            candidates.truncate(KEPT_CANDIDATES);
+            band = self.band(&slots, asking_slots, &candidates, off_topic, brevity);
+        }
         Found {
             band,
             candidates,
             lang,
         }
+    }
+
+    /// In a message typed without a stop, the clause that answers alone, with the confidence
+    /// the whole message lacks, the entry that the whole message ranks first: "saoneor c koi
+    /// exactement jvois ce nom partout", "Is logistics a big thing here We run a 3PL out of
+    /// Chicago". A clause starts where the asker starts to speak of themselves ("je", "on",
+    /// "we"), turns ("mais", "because") or greets and thanks ([`stopwords::opens_clause`]),
+    /// as the stops they left out would have marked it. `None` when no clause does, or when the
+    /// words left out name another place: that place may be what is asked about.
+    fn clause_answering(
+        &self,
+        words: &[String],
+        lang: Option<Lang>,
+        capitals: &Capitals,
+        candidates: &[Candidate],
+        off_topic: bool,
+    ) -> Option<Vec<Candidate>> {
+        let top = candidates.first()?;
+        if words.len() > CLAUSE_SPLIT_MAX_WORDS {
+            return None;
+        }
+        let mut best: Option<Vec<Candidate>> = None;
+        for at in CLAUSE_MIN_WORDS..=words.len().saturating_sub(CLAUSE_MIN_WORDS) {
+            if !stopwords::opens_clause(&words[at], lang) {
+                continue;
+            }
+            for (clause, rest) in [(&words[..at], &words[at..]), (&words[at..], &words[..at])] {
+                let names_elsewhere = self
+                    .question_slots(rest, capitals)
+                    .iter()
+                    .any(|slot| self.slot_is(slot, |info| info.place && !info.home));
+                if names_elsewhere {
+                    continue;
+                }
+                let clause_slots = self.question_slots(clause, capitals);
+                let Some(found) = self.focus_candidates(&clause_slots) else {
+                    continue;
+                };
+                let Some(clause_top) = found.first() else {
+                    continue;
+                };
+                let brevity = if clause_slots.len() <= SHORT_QUESTION_SLOTS {
+                    Brevity::ShortAsking
+                } else {
+                    Brevity::Long
+                };
+                let answers_alone = clause_top.entry == top.entry
+                    && clause_top.score > top.score
+                    && self.band(&clause_slots, &clause_slots, &found, off_topic, brevity)
+                        == Band::Confident;
+                if answers_alone && best.as_ref().is_none_or(|b| b[0].score < clause_top.score) {
+                    best = Some(found);
+                }
+            }
+        }
+        best
     }
 
     /// Whether, in a message of several asking sentences, one without an off-topic word asks

@@ -4,6 +4,8 @@
 //! pourquoi…): they are kept at a low weight because "who can help me" and "why settle here"
 //! ask different things. The same lists tell French from English.
 
+use crate::lang::Lang;
+
 /// French words that carry no topic, folded (no accents). Elided forms (l, d, qu…) included.
 const FRENCH: &[&str] = &[
     "a",
@@ -1253,6 +1255,43 @@ pub fn only_closes(words: &[String]) -> bool {
         && words
             .iter()
             .all(|word| CLOSERS.contains(&word.as_str()) || is_stop_word(word))
+}
+
+/// Words that start a new clause in a message typed without stops: the asker speaking of
+/// themselves, a turn, a greeting or thanks. Possessives ("my", "notre") are left out: they
+/// start no clause ("how to train my dog").
+const CLAUSE_OPENERS: &[&str] = &[
+    "je",
+    "j",
+    "nous",
+    "we",
+    "i",
+    "mais",
+    "but",
+    "car",
+    "because",
+    "parce",
+    "merci",
+    "thanks",
+    "thx",
+    "thank",
+    "cdt",
+    "cordialement",
+    "regards",
+    "danke",
+    "saludos",
+    "grazie",
+    "hi",
+    "hello",
+    "bonjour",
+    "salut",
+    "hey",
+];
+
+/// Whether the folded `word` opens a clause ([`CLAUSE_OPENERS`]); "on" does in French ("on
+/// cherche un terrain"), not in English ("on 9 November").
+pub fn opens_clause(word: &str, lang: Option<Lang>) -> bool {
+    CLAUSE_OPENERS.contains(&word) || (word == "on" && lang != Some(Lang::En))
 }
 
 pub fn is_thanks(word: &str) -> bool {
