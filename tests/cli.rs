@@ -1773,6 +1773,17 @@ fn shipped_knowledge_reads_a_message_typed_without_stops_clause_by_clause() {
     assert_eq!(reply["matched"], false, "{reply}");
 }
 
+/// "en gros" is "basically": it asks for the gist, not for the "main" goals of the programme,
+/// while "gros" alone still means big ("les gros employeurs").
+#[test]
+fn shipped_knowledge_reads_en_gros_as_basically() {
+    let reply = ask_shipped_json("territoire d'industrie c quoi en gros");
+    assert_eq!(reply["id"], "territoire-industrie", "{reply}");
+    assert_eq!(reply["matched"], true, "{reply}");
+    let reply = ask_shipped_json("c'est quoi les gros employeurs ?");
+    assert_eq!(reply["id"], "major-employers", "{reply}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // report
 // ---------------------------------------------------------------------------------------------

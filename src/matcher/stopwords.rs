@@ -1436,6 +1436,8 @@ const SMALL_TALK: &[&[&str]] = &[
     &["quick", "question"],
     &["quick", "one"],
     &["petite", "question"],
+    // "c'est quoi en gros ?": "basically", not the "gros" of "gros employeurs"
+    &["en", "gros"],
 ];
 /// The words that may stand between a greeting and whom it addresses ("bonjour à tout le
 /// monde", "hello to all my friends").
