@@ -651,7 +651,7 @@ impl Index {
         }
         let mut best: Option<Vec<Candidate>> = None;
         for at in CLAUSE_MIN_WORDS..=words.len().saturating_sub(CLAUSE_MIN_WORDS) {
-            if !stopwords::opens_clause(&words[at], lang) {
+            if !stopwords::opens_clause(&words[at - 1], &words[at], lang) {
                 continue;
             }
             for (clause, rest) in [(&words[..at], &words[at..]), (&words[at..], &words[..at])] {

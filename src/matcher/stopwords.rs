@@ -1287,10 +1287,24 @@ const CLAUSE_OPENERS: &[&str] = &[
     "salut",
     "hey",
 ];
+/// The asker's "I" or "we" continues the clause after these: a question's auxiliary ("how
+/// long do I boil pasta", "where can we"), a question word ("what we need") or a conjunction
+/// that holds it ("est-ce que je", "si on").
+const SUBJECT_HOLDERS: &[&str] = &[
+    "do", "does", "did", "can", "could", "should", "would", "will", "shall", "may", "might",
+    "must", "am", "are", "is", "was", "were", "have", "has", "had", "if", "whether", "what",
+    "when", "where", "how", "why", "who", "which", "que", "qu", "si", "ou", "quand", "comment",
+    "pourquoi", "combien", "quoi", "dont",
+];
 
-/// Whether the folded `word` opens a clause ([`CLAUSE_OPENERS`]); "on" does in French ("on
-/// cherche un terrain"), not in English ("on 9 November").
-pub fn opens_clause(word: &str, lang: Option<Lang>) -> bool {
+/// Whether the folded `word`, after `previous`, opens a clause ([`CLAUSE_OPENERS`]); "on" does
+/// in French ("on cherche un terrain"), not in English ("on 9 November"); "I", "we", "je",
+/// "on" do not after a word that holds them in its clause ([`SUBJECT_HOLDERS`]).
+pub fn opens_clause(previous: &str, word: &str, lang: Option<Lang>) -> bool {
+    let subject = matches!(word, "je" | "j" | "nous" | "we" | "i" | "on");
+    if subject && SUBJECT_HOLDERS.contains(&previous) {
+        return false;
+    }
     CLAUSE_OPENERS.contains(&word) || (word == "on" && lang != Some(Lang::En))
 }
 
