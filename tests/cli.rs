@@ -1787,6 +1787,25 @@ fn shipped_knowledge_reads_en_gros_as_basically() {
     assert_eq!(reply["id"], "major-employers", "{reply}");
 }
 
+/// A word the base never writes, whose stem happens to be another word's ("saon" of Saône,
+/// "territor"), is read as the base's word typed with a letter dropped when it is one; the
+/// Saône itself still reads as the river.
+#[test]
+fn shipped_knowledge_reads_a_dropped_letter_before_a_stem_that_means_something_else() {
+    for (question, id) in [
+        ("saoner c koi", "saoneor"),
+        (
+            "c'est quoi Territores d'industrie ?",
+            "territoire-industrie",
+        ),
+        ("un port sur la saone ?", "river-port-aproport"),
+    ] {
+        let reply = ask_shipped_json(question);
+        assert_eq!(reply["id"], id, "{reply}");
+        assert_eq!(reply["matched"], true, "{reply}");
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // report
 // ---------------------------------------------------------------------------------------------

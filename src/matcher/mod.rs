@@ -1497,6 +1497,17 @@ impl Index {
             }
         }
         if !terms.is_empty() {
+            // "saoner", "Territores": a word the base never writes, whose stem happens to be
+            // another word's ("saon" of Saône, "territor" of "territoriaux"), is the base's word
+            // typed with a letter dropped, doubled or swapped when it is one.
+            if typos
+                && let Some(corrected) = self.typo.correct(word)
+                && is_slip(word, corrected)
+                && let Some(meant) = self.surface.get(corrected)
+                && !meant.iter().any(|term| terms.contains(term))
+            {
+                return Some(meant.clone());
+            }
             return Some(terms);
         }
         if !typos {
