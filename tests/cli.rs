@@ -1789,7 +1789,8 @@ fn shipped_knowledge_reads_en_gros_as_basically() {
 
 /// A word the base never writes, whose stem happens to be another word's ("saon" of Saône,
 /// "territor"), is read as the base's word typed with a letter dropped when it is one; the
-/// Saône itself still reads as the river.
+/// Saône itself still reads as the river. A corrected word counts in multi-word synonyms as
+/// the word it was read as.
 #[test]
 fn shipped_knowledge_reads_a_dropped_letter_before_a_stem_that_means_something_else() {
     for (question, id) in [
@@ -1799,6 +1800,8 @@ fn shipped_knowledge_reads_a_dropped_letter_before_a_stem_that_means_something_e
             "territoire-industrie",
         ),
         ("un port sur la saone ?", "river-port-aproport"),
+        // corrected, "praks" reads as the "parks" of the synonym "business parks"
+        ("what business praks do u have", "land-offer"),
     ] {
         let reply = ask_shipped_json(question);
         assert_eq!(reply["id"], id, "{reply}");

@@ -1225,19 +1225,21 @@ impl Index {
             // Another place is its own name, never another word's stem ("Nevers" is no
             // "never") nor a typo.
             let resolved = if other_place {
-                self.surface.get(word).cloned()
+                self.surface.get(word).map(|terms| (terms.clone(), word))
             } else {
                 let typos = !acronyms.iter().any(|acronym| acronym == word);
-                self.resolve_spelt(word, typos)
+                self.resolve_spelling(word, typos)
             };
-            if let Some(terms) = resolved {
+            if let Some((terms, spelt)) = resolved {
                 // "engineers moving from Lyon", "depuis Paris": where the asker comes from.
                 let after_from = stopwords::introduces_origin(&words[..i - 1]);
                 if after_from && terms.iter().any(|&t| self.info[t as usize].place) {
                     origins.push(terms.clone());
                 }
+                // A misspelt word counts in multi-word names and synonyms as the word it was
+                // read as ("business praks" is a business park).
+                unit_words.push(spelt.to_string());
                 units.push(terms);
-                unit_words.push(word.to_string());
             } else if !other_place && let Some((left, right)) = self.split(word) {
                 units.push(left);
                 units.push(right);
@@ -1481,11 +1483,21 @@ impl Index {
     /// The terms a question word stands for: as written, by its stem, or, when `typos`, as a
     /// corrected typo.
     fn resolve_spelt(&self, word: &str, typos: bool) -> Option<Vec<TermId>> {
+        self.resolve_spelling(word, typos).map(|(terms, _)| terms)
+    }
+
+    /// [`Index::resolve_spelt`], with the word read: `word` itself, or the base's word it was
+    /// corrected to.
+    fn resolve_spelling<'w>(
+        &'w self,
+        word: &'w str,
+        typos: bool,
+    ) -> Option<(Vec<TermId>, &'w str)> {
         if let Some(terms) = self.surface.get(word) {
-            return Some(terms.clone());
+            return Some((terms.clone(), word));
         }
         if let Some(terms) = self.acronym_plural(word) {
-            return Some(terms);
+            return Some((terms, word));
         }
         let mut terms = Vec::new();
         for lang in Lang::ALL {
@@ -1506,15 +1518,17 @@ impl Index {
                 && let Some(meant) = self.surface.get(corrected)
                 && !meant.iter().any(|term| terms.contains(term))
             {
-                return Some(meant.clone());
+                return Some((meant.clone(), corrected));
             }
-            return Some(terms);
+            return Some((terms, word));
         }
         if !typos {
             return None;
         }
         let corrected = self.typo.correct(word)?;
-        self.surface.get(corrected).cloned()
+        self.surface
+            .get(corrected)
+            .map(|terms| (terms.clone(), corrected))
     }
 
     /// The terms of an acronym that `word` is the plural of ("FDIs", "PMEs"), which no stemmer
