@@ -216,6 +216,10 @@ const SIGN_OFF_LOOKAHEAD_CHARS: usize = 300;
 /// many letters: shorter ones are too close to other words ("think" and "thank", "metro" and
 /// "meteo").
 const SLIP_MIN_CHARS: usize = 6;
+/// From this many letters, a word one changed letter away from a stop word is that stop word
+/// mistyped ("exgctly", "quellws", "somewhzre"): no word of the base or of an investor's
+/// question that long is one letter from a stop word.
+const CHANGED_LETTER_MIN_CHARS: usize = 7;
 
 /// How many words a question that closes a line may have ("Any thoughts on this?").
 const TRAILING_CLOSER_WORDS: usize = 4;
@@ -1354,15 +1358,17 @@ impl Index {
     /// Whether `word`, unknown to the base, is a stop word typed with a slip: letters swapped
     /// ("shoudl"), one left out or doubled ("quelels", "actuellment"). A real word can be one
     /// edit from a stop word too, so five letters are too few ("think", "thank"), a changed
-    /// letter is no slip ("realty", "really"), nor is a word that holds the stop word whole
-    /// ("rights", "mother").
+    /// letter is no slip below [`CHANGED_LETTER_MIN_CHARS`] ("realty", "really"; "exgctly" is
+    /// "exactly"), nor is a word that holds the stop word whole ("rights", "mother").
     fn misspells_stop_word(&self, word: &str) -> bool {
-        if word.chars().count() < SLIP_MIN_CHARS {
+        let letters = word.chars().count();
+        if letters < SLIP_MIN_CHARS {
             return false;
         }
-        STOP_WORD_TYPOS
-            .correct(word)
-            .is_some_and(|stop_word| is_slip(word, stop_word))
+        STOP_WORD_TYPOS.correct(word).is_some_and(|stop_word| {
+            is_slip(word, stop_word)
+                || (letters >= CHANGED_LETTER_MIN_CHARS && stop_word.chars().count() == letters)
+        })
     }
 
     /// For each of `words`, whether it belongs to one of the settings' other places, its words

@@ -256,6 +256,8 @@ fn a_misspelt_stop_word_is_no_unknown_word() {
     // "quelels" (quelles), "shoudl" (should): one edit from a stop word.
     assert!(unknown("quelels terrains disponibles").is_empty());
     assert!(unknown("land shoudl be available").is_empty());
+    // From seven letters, a changed letter too: "exgctly" is "exactly".
+    assert!(unknown("where is the land exgctly").is_empty());
     // Real words near a stop word stay unknown ("think" is one edit from "thank", "realty"
     // from "really", "rights" from "right"), and so does a capitalised name.
     assert_eq!(unknown("what do you think"), ["think"]);
