@@ -1790,7 +1790,7 @@ fn shipped_knowledge_reads_en_gros_as_basically() {
 /// A word the base never writes, whose stem happens to be another word's ("saon" of Saône,
 /// "territor"), is read as the base's word typed with a letter dropped when it is one; the
 /// Saône itself still reads as the river. A corrected word counts in multi-word synonyms as
-/// the word it was read as.
+/// the word it was read as. An acronym is spelt as meant, but for a letter left out.
 #[test]
 fn shipped_knowledge_reads_a_dropped_letter_before_a_stem_that_means_something_else() {
     for (question, id) in [
@@ -1802,11 +1802,16 @@ fn shipped_knowledge_reads_a_dropped_letter_before_a_stem_that_means_something_e
         ("un port sur la saone ?", "river-port-aproport"),
         // corrected, "praks" reads as the "parks" of the synonym "business parks"
         ("what business praks do u have", "land-offer"),
+        // an acronym with a letter left out
+        ("ADME c'est quoi ?", "ademe"),
     ] {
         let reply = ask_shipped_json(question);
         assert_eq!(reply["id"], id, "{reply}");
         assert_eq!(reply["matched"], true, "{reply}");
     }
+    // Two letters swapped make another acronym: ENSMA is a school in Poitiers, not ENSAM.
+    let reply = ask_shipped_json("ENSMA chalon");
+    assert_eq!(reply["matched"], false, "{reply}");
 }
 
 // ---------------------------------------------------------------------------------------------

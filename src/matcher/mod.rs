@@ -220,6 +220,9 @@ const SLIP_MIN_CHARS: usize = 6;
 /// mistyped ("exgctly", "quellws", "somewhzre"): no word of the base or of an investor's
 /// question that long is one letter from a stop word.
 const CHANGED_LETTER_MIN_CHARS: usize = 7;
+/// An acronym typed with a letter left out is read as the base's only from this many letters:
+/// shorter ones are other acronyms ("TI", "CCI").
+const ACRONYM_DROPPED_LETTER_MIN_CHARS: usize = 4;
 
 /// How many words a question that closes a line may have ("Any thoughts on this?").
 const TRAILING_CLOSER_WORDS: usize = 4;
@@ -1231,8 +1234,19 @@ impl Index {
             let resolved = if other_place {
                 self.surface.get(word).map(|terms| (terms.clone(), word))
             } else {
-                let typos = !acronyms.iter().any(|acronym| acronym == word);
-                self.resolve_spelling(word, typos)
+                let is_acronym = acronyms.iter().any(|acronym| acronym == word);
+                if is_acronym {
+                    // An acronym is spelt as meant ("ENSMA" is another school than "ENSAM"),
+                    // except for a letter left out of a longer one ("ADME", "AEME": ADEME).
+                    self.resolve_spelling(word, false).or_else(|| {
+                        self.resolve_spelling(word, true).filter(|(_, read)| {
+                            word.chars().count() >= ACRONYM_DROPPED_LETTER_MIN_CHARS
+                                && read.chars().count() == word.chars().count() + 1
+                        })
+                    })
+                } else {
+                    self.resolve_spelling(word, true)
+                }
             };
             if let Some((terms, spelt)) = resolved {
                 // "engineers moving from Lyon", "depuis Paris": where the asker comes from.
