@@ -1644,9 +1644,9 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
         })
         .map(|(file, min_accuracy)| (file, min_accuracy, "0.90"))
         .collect();
-    // 142 of 152 (93.4%), measured at the end of the second 2026-11-27 session: the floor is
+    // 143 of 152 (94.1%), measured at the end of the fourth 2026-11-27 session: the floor is
     // the measured figure, below the issue's bar.
-    files.push(("tests/eval/heldout.tsv".to_string(), "0.93", "0.90"));
+    files.push(("tests/eval/heldout.tsv".to_string(), "0.94", "0.90"));
     files.push(("tests/eval/heldout2.tsv".to_string(), "0.95", "0.90"));
     // Short conversations read in order, where most messages follow up the one before: no
     // bar in the issue, so the floors are the measured figures. (One of its 28 out-of-scope
