@@ -216,9 +216,11 @@ const SIGN_OFF_LOOKAHEAD_CHARS: usize = 300;
 /// many letters: shorter ones are too close to other words ("think" and "thank", "metro" and
 /// "meteo").
 const SLIP_MIN_CHARS: usize = 6;
-/// From this many letters, a word one changed letter away from a stop word is that stop word
-/// mistyped ("exgctly", "quellws", "somewhzre"): no word of the base or of an investor's
-/// question that long is one letter from a stop word.
+/// From this many letters, a word with one letter changed from a stop word is that stop word
+/// mistyped ("exgctly", "quellws", "somewhzre"). Few real words that long are one letter from a
+/// stop word ("rewards" and "regards", "locking" and "looking"), and reading one as the stop
+/// word only leaves it out of the question: measured, seven letters gain seven of the eight
+/// questions that a typo in a stop word sank, eight letters one.
 const CHANGED_LETTER_MIN_CHARS: usize = 7;
 /// An acronym typed with a letter left out is read as the base's only from this many letters:
 /// shorter ones are other acronyms ("TI", "CCI").
@@ -637,13 +639,15 @@ impl Index {
         }
     }
 
-    /// In a message typed without a stop, the clause that answers alone, with the confidence
-    /// the whole message lacks, the entry that the whole message ranks first: "saoneor c koi
-    /// exactement jvois ce nom partout", "Is logistics a big thing here We run a 3PL out of
-    /// Chicago". A clause starts where the asker starts to speak of themselves ("je", "on",
-    /// "we"), turns ("mais", "because") or greets and thanks ([`stopwords::opens_clause`]),
-    /// as the stops they left out would have marked it. `None` when no clause does, or when the
-    /// words left out name another place: that place may be what is asked about.
+    /// In a message typed without a stop, the opening or closing clause that answers alone,
+    /// with the confidence the whole message lacks, the entry that the whole message ranks
+    /// first: "saoneor c koi exactement j'vois ce nom partout". A clause starts where the asker
+    /// starts to speak of themselves ("je", "on", "we"), turns ("mais", "because") or greets
+    /// and thanks ([`stopwords::opens_clause`]), as the stops they left out would have marked
+    /// it. A split is passed over when the words it leaves out may say what is asked
+    /// ([`Index::says_something_else`]); `None` when no split is left. The caller bands the
+    /// merged reading over the whole message, so a capitalised name the clause left out
+    /// still weighs there.
     fn clause_answering(
         &self,
         words: &[String],
@@ -661,16 +665,13 @@ impl Index {
             if !stopwords::opens_clause(&words[at - 1], &words[at], lang) {
                 continue;
             }
-            for (clause, rest) in [(&words[..at], &words[at..]), (&words[at..], &words[..at])] {
-                let names_elsewhere = self
-                    .question_slots(rest, capitals)
-                    .iter()
-                    .any(|slot| self.slot_is(slot, |info| info.place && !info.home));
-                if names_elsewhere {
+            let before = self.question_slots(&words[..at], capitals);
+            let after = self.question_slots(&words[at..], capitals);
+            for (clause_slots, rest) in [(&before, &after), (&after, &before)] {
+                if rest.iter().any(|slot| self.says_something_else(slot)) {
                     continue;
                 }
-                let clause_slots = self.question_slots(clause, capitals);
-                let Some(found) = self.focus_candidates(&clause_slots) else {
+                let Some(found) = self.focus_candidates(clause_slots) else {
                     continue;
                 };
                 let Some(clause_top) = found.first() else {
@@ -684,7 +685,7 @@ impl Index {
                 let answers_alone = clause_top.entry == top.entry
                     && clause_top.score > top.score
                     && clause_top.score >= CLEAR_CLAUSE_SCORE
-                    && self.band(&clause_slots, &clause_slots, &found, off_topic, brevity)
+                    && self.band(clause_slots, clause_slots, &found, off_topic, brevity)
                         == Band::Confident;
                 if answers_alone && best.as_ref().is_none_or(|b| b[0].score < clause_top.score) {
                     best = Some(found);
@@ -692,6 +693,15 @@ impl Index {
             }
         }
         best
+    }
+
+    /// Whether a word left out of a clause ([`Index::clause_answering`]) may be what the message
+    /// asks about: another place ("… we're comparing with Dijon") or a word the base does not
+    /// know ("how far is it i lost my cat"). A capitalised name is more often who asks ("…
+    /// we run a 3PL out of Chicago", "Danke, Petra Schulz").
+    fn says_something_else(&self, slot: &Slot) -> bool {
+        self.slot_is(slot, |info| info.place && !info.home)
+            || (slot.unknown_word.is_some() && !slot.unknown_name)
     }
 
     /// Whether, in a message of several asking sentences, one without an off-topic word asks
@@ -1187,7 +1197,8 @@ impl Index {
     fn question_slots<'a>(&self, words: &'a [String], capitals: &Capitals) -> Vec<Slot<'a>> {
         let Capitals { names, acronyms } = capitals;
         let mut units: Vec<Vec<TermId>> = Vec::new();
-        // The word each unit was read from ("" when it is half of a split word).
+        // The word each unit was read as: as typed, or the base's word a typo was corrected to
+        // ("" when it is half of a split word).
         let mut unit_words: Vec<String> = Vec::new();
         let mut unknown: Vec<(f64, &'a str, bool, bool)> = Vec::new();
         let mut origins: Vec<Vec<TermId>> = Vec::new();
@@ -1238,14 +1249,14 @@ impl Index {
                 if is_acronym {
                     // An acronym is spelt as meant ("ENSMA" is another school than "ENSAM"),
                     // except for a letter left out of a longer one ("ADME", "AEME": ADEME).
-                    self.resolve_spelling(word, false).or_else(|| {
-                        self.resolve_spelling(word, true).filter(|(_, read)| {
+                    self.resolve_with_reading(word, false).or_else(|| {
+                        self.resolve_with_reading(word, true).filter(|(_, read)| {
                             word.chars().count() >= ACRONYM_DROPPED_LETTER_MIN_CHARS
                                 && read.chars().count() == word.chars().count() + 1
                         })
                     })
                 } else {
-                    self.resolve_spelling(word, true)
+                    self.resolve_with_reading(word, true)
                 }
             };
             if let Some((terms, spelt)) = resolved {
@@ -1381,7 +1392,14 @@ impl Index {
         }
         STOP_WORD_TYPOS.correct(word).is_some_and(|stop_word| {
             is_slip(word, stop_word)
-                || (letters >= CHANGED_LETTER_MIN_CHARS && stop_word.chars().count() == letters)
+                || (letters >= CHANGED_LETTER_MIN_CHARS
+                    && stop_word.chars().count() == letters
+                    && word
+                        .chars()
+                        .zip(stop_word.chars())
+                        .filter(|(a, b)| a != b)
+                        .count()
+                        == 1)
         })
     }
 
@@ -1503,12 +1521,13 @@ impl Index {
     /// The terms a question word stands for: as written, by its stem, or, when `typos`, as a
     /// corrected typo.
     fn resolve_spelt(&self, word: &str, typos: bool) -> Option<Vec<TermId>> {
-        self.resolve_spelling(word, typos).map(|(terms, _)| terms)
+        self.resolve_with_reading(word, typos)
+            .map(|(terms, _)| terms)
     }
 
-    /// [`Index::resolve_spelt`], with the word read: `word` itself, or the base's word it was
+    /// [`Index::resolve_spelt`], with the word it was read as: `word` itself, or the base's word it was
     /// corrected to.
-    fn resolve_spelling<'w>(
+    fn resolve_with_reading<'w>(
         &'w self,
         word: &'w str,
         typos: bool,
@@ -1533,6 +1552,7 @@ impl Index {
             // another word's ("saon" of Saône, "territor" of "territoriaux"), is the base's word
             // typed with a letter dropped, doubled or swapped when it is one.
             if typos
+                && !self.is_plural_of_known_word(word)
                 && let Some(corrected) = self.typo.correct(word)
                 && is_slip(word, corrected)
                 && let Some(meant) = self.surface.get(corrected)
@@ -1549,6 +1569,15 @@ impl Index {
         self.surface
             .get(corrected)
             .map(|terms| (terms.clone(), corrected))
+    }
+
+    /// Whether `word` is a word the base writes with a plural ending ("liens" of "lien"): a
+    /// real word, whatever base word it is also a slip of ("lines").
+    fn is_plural_of_known_word(&self, word: &str) -> bool {
+        ["s", "x", "es"].iter().any(|ending| {
+            word.strip_suffix(ending)
+                .is_some_and(|singular| self.surface.contains_key(singular))
+        })
     }
 
     /// The terms of an acronym that `word` is the plural of ("FDIs", "PMEs"), which no stemmer

@@ -1268,7 +1268,6 @@ const CLAUSE_OPENERS: &[&str] = &[
     "i",
     "mais",
     "but",
-    "car",
     "because",
     "parce",
     "merci",
@@ -1297,15 +1296,16 @@ const SUBJECT_HOLDERS: &[&str] = &[
     "pourquoi", "combien", "quoi", "dont",
 ];
 
-/// Whether the folded `word`, after `previous`, opens a clause ([`CLAUSE_OPENERS`]); "on" does
-/// in French ("on cherche un terrain"), not in English ("on 9 November"); "I", "we", "je",
-/// "on" do not after a word that holds them in its clause ([`SUBJECT_HOLDERS`]).
+/// Whether the folded `word`, after `previous`, opens a clause ([`CLAUSE_OPENERS`]); "on" and
+/// "car" do in French ("on cherche un terrain", "car on grandit"), not in English ("on 9
+/// November", "car park"); "I", "we", "je", "on" do not after a word that holds them in its
+/// clause ([`SUBJECT_HOLDERS`]).
 pub fn opens_clause(previous: &str, word: &str, lang: Option<Lang>) -> bool {
     let subject = matches!(word, "je" | "j" | "nous" | "we" | "i" | "on");
     if subject && SUBJECT_HOLDERS.contains(&previous) {
         return false;
     }
-    CLAUSE_OPENERS.contains(&word) || (word == "on" && lang != Some(Lang::En))
+    CLAUSE_OPENERS.contains(&word) || (matches!(word, "on" | "car") && lang != Some(Lang::En))
 }
 
 pub fn is_thanks(word: &str) -> bool {
