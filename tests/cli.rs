@@ -1823,6 +1823,29 @@ fn shipped_knowledge_reads_a_dropped_letter_before_a_stem_that_means_something_e
     }
 }
 
+/// The sentence in which the asker says who they are, read with a short question, no longer
+/// dilutes it into a "did you mean" when the question alone answers the same entry clearly.
+#[test]
+fn shipped_knowledge_answers_a_short_question_after_who_asks() {
+    for (question, id) in [
+        (
+            "We're a mid-size packaging manufacturer from Belgium. saoneor",
+            "saoneor",
+        ),
+        (
+            "We are a 40-person company based in Lyon. foncier",
+            "land-offer",
+        ),
+    ] {
+        let reply = ask_shipped_json(question);
+        assert_eq!(reply["id"], id, "{reply}");
+        assert_eq!(reply["matched"], true, "{reply}");
+    }
+    let reply =
+        ask_shipped_json("We are a 40-person company based in Lyon. how long do i boil pasta");
+    assert_eq!(reply["matched"], false, "{reply}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // report
 // ---------------------------------------------------------------------------------------------

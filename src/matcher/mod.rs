@@ -616,12 +616,19 @@ impl Index {
             candidates.truncate(KEPT_CANDIDATES);
             band = self.band(&slots, asking_slots, &candidates, off_topic, brevity);
         }
-        if band == Band::Unsure
-            && sentences.count < 2
-            && introductions.is_empty()
-            && let Some(part) =
-                self.clause_answering(&read, lang, &capitals, &candidates, off_topic)
-        {
+        // A message still unsure may owe it to what surrounds its question: the clauses of a
+        // message typed without stops, or the sentences that say who asks. Read alone, the part
+        // that asks may answer the same entry clearly.
+        let part = if band != Band::Unsure {
+            None
+        } else if sentences.count < 2 && introductions.is_empty() {
+            self.clause_answering(&read, lang, &capitals, &candidates, off_topic)
+        } else if !introductions.is_empty() {
+            self.asked_without_introductions(&read, &capitals, &candidates, off_topic)
+        } else {
+            None
+        };
+        if let Some(part) = part {
             for candidate in part {
                 match candidates.iter_mut().find(|c| c.entry == candidate.entry) {
                     Some(known) => known.score = known.score.max(candidate.score),
@@ -693,6 +700,35 @@ impl Index {
             }
         }
         best
+    }
+
+    /// The reading of a message's question without the sentences in which the asker says who
+    /// they are, when it answers alone, at [`CLEAR_CLAUSE_SCORE`] or more and confidently, the
+    /// entry that the whole message ranks first: "We're a mid-size packaging manufacturer
+    /// from Belgium. saoneor". Read with the question at a lower weight, the introduction's
+    /// trade and origin still dilute a short question into a "did you mean"; left out, they
+    /// may only confirm what the question alone already answers.
+    fn asked_without_introductions(
+        &self,
+        asked: &[String],
+        capitals: &Capitals,
+        candidates: &[Candidate],
+        off_topic: bool,
+    ) -> Option<Vec<Candidate>> {
+        let top = candidates.first()?;
+        let asked_slots = self.question_slots(asked, capitals);
+        let found = self.focus_candidates(&asked_slots)?;
+        let asked_top = found.first()?;
+        let brevity = if asked_slots.len() <= SHORT_QUESTION_SLOTS {
+            Brevity::ShortAsking
+        } else {
+            Brevity::Long
+        };
+        (asked_top.entry == top.entry
+            && asked_top.score > top.score
+            && asked_top.score >= CLEAR_CLAUSE_SCORE
+            && self.band(&asked_slots, &asked_slots, &found, off_topic, brevity) == Band::Confident)
+            .then_some(found)
     }
 
     /// Whether a word left out of a clause ([`Index::clause_answering`]) may be what the message
