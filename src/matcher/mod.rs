@@ -717,7 +717,9 @@ impl Index {
     ) -> Option<Vec<Candidate>> {
         let top = candidates.first()?;
         let asked_slots = self.question_slots(asked, capitals);
-        let found = self.focus_candidates(&asked_slots)?;
+        // The whole question, not one sentence of it: the band below says whether it says
+        // enough on its own ("pourquoi s'implanter au Grand Chalon ?").
+        let found = self.score(&asked_slots);
         let asked_top = found.first()?;
         let brevity = if asked_slots.len() <= SHORT_QUESTION_SLOTS {
             Brevity::ShortAsking
