@@ -1836,6 +1836,11 @@ fn shipped_knowledge_answers_a_short_question_after_who_asks() {
             "We are a 40-person company based in Lyon. foncier",
             "land-offer",
         ),
+        (
+            "Nous sommes une PME de 40 personnes basée à Lyon. pourquoi s'implanter au grand \
+             chalon",
+            "why-invest",
+        ),
     ] {
         let reply = ask_shipped_json(question);
         assert_eq!(reply["id"], id, "{reply}");
