@@ -1851,6 +1851,15 @@ fn shipped_knowledge_answers_a_short_question_after_who_asks() {
     assert_eq!(reply["matched"], false, "{reply}");
 }
 
+/// A greeting before a one-word question is no sentence of its own: the message asks one thing
+/// and signs, and the signer's name does not count against the answer.
+#[test]
+fn shipped_knowledge_reads_a_greeted_one_word_question_without_its_signature() {
+    let reply = ask_shipped_json("Hello! ademe Cheers, Anna");
+    assert_eq!(reply["id"], "ademe", "{reply}");
+    assert_eq!(reply["matched"], true, "{reply}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // report
 // ---------------------------------------------------------------------------------------------

@@ -1723,6 +1723,8 @@ impl<'a> Sentences<'a> {
             .collect();
         let last = pieces.len().saturating_sub(1);
         let mut count = 0;
+        // How many pieces before this one said something besides stop words.
+        let mut said = 0;
         let mut asking: Vec<&str> = Vec::new();
         let mut signed = false;
         let mut signature_at = None;
@@ -1788,7 +1790,9 @@ impl<'a> Sentences<'a> {
                     closers.push(piece);
                 }
                 // `count` counts this line too.
-                if !signed && (count == 2 || asking.len() == 1) {
+                // A greeting before the question is no sentence of its own here: "Hello!
+                // ademe Cheers, Anna" asks one thing and signs.
+                if !signed && (count == 2 || said == 1 || asking.len() == 1) {
                     signature_at = Some(offset_in(question, whole));
                 }
                 signed = true;
@@ -1803,6 +1807,9 @@ impl<'a> Sentences<'a> {
                 words = normalize::words(piece);
             }
             let content = words.iter().filter(|w| !stopwords::is_stop_word(w)).count();
+            if content > 0 {
+                said += 1;
+            }
             if !signed && content >= FOCUS_MIN_WORDS {
                 asking.push(piece);
                 if closer_cut {
