@@ -299,6 +299,20 @@ fn ask_shipped_json(question: &str) -> Value {
         .arg(question)))
 }
 
+/// Asserts that the shipped base answers `question` outright with the entry `id`.
+fn assert_shipped_answers(question: &str, id: &str) {
+    let reply = ask_shipped_json(question);
+    assert_eq!(reply["id"], id, "{question}: {reply}");
+    assert_eq!(reply["matched"], true, "{question}: {reply}");
+}
+
+/// Asserts that the shipped base answers `question` with no entry outright ("did you mean" or
+/// the fallback).
+fn assert_shipped_answers_nothing(question: &str) {
+    let reply = ask_shipped_json(question);
+    assert_eq!(reply["matched"], false, "{question}: {reply}");
+}
+
 /// Asserts that `reply` answers `id` in `lang` with that entry's answer text.
 fn assert_answers(reply: &Value, id: &str, lang: &str) {
     let fixture = entry(id);
@@ -1734,9 +1748,7 @@ fn shipped_knowledge_answers_where_the_territory_is_whatever_follows() {
         "where is chalon exactly? client is from Singapore and has never heard of it",
         "Where exactly is Grand Chalon? I'm based in Belgium and have never been",
     ] {
-        let reply = ask_shipped_json(question);
-        assert_eq!(reply["id"], "location-distances", "{question}: {reply}");
-        assert_eq!(reply["matched"], true, "{question}: {reply}");
+        assert_shipped_answers(question, "location-distances");
     }
 }
 
@@ -1747,9 +1759,7 @@ fn shipped_knowledge_answers_where_the_territory_is_whatever_follows() {
 fn shipped_knowledge_answers_a_clear_question_over_a_weak_reading_of_the_whole_message() {
     let question = "Quelles sont les filières historiques du Grand Chalon ? Je dois situer notre PME \
                     de transport dans l'écosystème local.";
-    let reply = ask_shipped_json(question);
-    assert_eq!(reply["id"], "historic-sectors", "{reply}");
-    assert_eq!(reply["matched"], true, "{reply}");
+    assert_shipped_answers(question, "historic-sectors");
 }
 
 /// A message typed without stops is read clause by clause where the asker starts to speak of
@@ -1766,9 +1776,7 @@ fn shipped_knowledge_reads_a_message_typed_without_stops_clause_by_clause() {
             "historic-sectors",
         ),
     ] {
-        let reply = ask_shipped_json(question);
-        assert_eq!(reply["id"], id, "{reply}");
-        assert_eq!(reply["matched"], true, "{reply}");
+        assert_shipped_answers(question, id);
     }
     // Nor is a clause answered that leaves out a word the base does not know: "my cat" may
     // be what is asked about.
@@ -1777,8 +1785,7 @@ fn shipped_knowledge_reads_a_message_typed_without_stops_clause_by_clause() {
         "how long do i boil pasta",
         "how far is it i lost my cat",
     ] {
-        let reply = ask_shipped_json(question);
-        assert_eq!(reply["matched"], false, "{reply}");
+        assert_shipped_answers_nothing(question);
     }
 }
 
@@ -1786,11 +1793,11 @@ fn shipped_knowledge_reads_a_message_typed_without_stops_clause_by_clause() {
 /// while "gros" alone still means big ("les gros employeurs").
 #[test]
 fn shipped_knowledge_reads_en_gros_as_basically() {
-    let reply = ask_shipped_json("territoire d'industrie c quoi en gros");
-    assert_eq!(reply["id"], "territoire-industrie", "{reply}");
-    assert_eq!(reply["matched"], true, "{reply}");
-    let reply = ask_shipped_json("c'est quoi les gros employeurs ?");
-    assert_eq!(reply["id"], "major-employers", "{reply}");
+    assert_shipped_answers(
+        "territoire d'industrie c quoi en gros",
+        "territoire-industrie",
+    );
+    assert_shipped_answers("c'est quoi les gros employeurs ?", "major-employers");
 }
 
 /// A word the base never writes, whose stem happens to be another word's ("saon" of Saône,
@@ -1811,15 +1818,12 @@ fn shipped_knowledge_reads_a_dropped_letter_before_a_stem_that_means_something_e
         // an acronym with a letter left out
         ("ADME c'est quoi ?", "ademe"),
     ] {
-        let reply = ask_shipped_json(question);
-        assert_eq!(reply["id"], id, "{reply}");
-        assert_eq!(reply["matched"], true, "{reply}");
+        assert_shipped_answers(question, id);
     }
     // Two letters swapped make another acronym: ENSMA is a school in Poitiers, not ENSAM. A
     // plural the base writes in the singular is a real word, not a slip ("liens" is no "lines").
     for question in ["ENSMA chalon", "quels liens avec Lyon ?"] {
-        let reply = ask_shipped_json(question);
-        assert_eq!(reply["matched"], false, "{reply}");
+        assert_shipped_answers_nothing(question);
     }
 }
 
@@ -1842,22 +1846,18 @@ fn shipped_knowledge_answers_a_short_question_after_who_asks() {
             "why-invest",
         ),
     ] {
-        let reply = ask_shipped_json(question);
-        assert_eq!(reply["id"], id, "{reply}");
-        assert_eq!(reply["matched"], true, "{reply}");
+        assert_shipped_answers(question, id);
     }
-    let reply =
-        ask_shipped_json("We are a 40-person company based in Lyon. how long do i boil pasta");
-    assert_eq!(reply["matched"], false, "{reply}");
+    assert_shipped_answers_nothing(
+        "We are a 40-person company based in Lyon. how long do i boil pasta",
+    );
 }
 
 /// A greeting before a one-word question is no sentence of its own: the message asks one thing
 /// and signs, and the signer's name does not count against the answer.
 #[test]
 fn shipped_knowledge_reads_a_greeted_one_word_question_without_its_signature() {
-    let reply = ask_shipped_json("Hello! ademe Cheers, Anna");
-    assert_eq!(reply["id"], "ademe", "{reply}");
-    assert_eq!(reply["matched"], true, "{reply}");
+    assert_shipped_answers("Hello! ademe Cheers, Anna", "ademe");
 }
 
 // ---------------------------------------------------------------------------------------------

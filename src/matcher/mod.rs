@@ -606,14 +606,7 @@ impl Index {
             overrules.then_some(focus)
         });
         if let Some(focus) = focus {
-            for candidate in focus {
-                match candidates.iter_mut().find(|c| c.entry == candidate.entry) {
-                    Some(known) => known.score = known.score.max(candidate.score),
-                    None => candidates.push(candidate),
-                }
-            }
-            candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
-            candidates.truncate(KEPT_CANDIDATES);
+            merge_candidates(&mut candidates, focus);
             band = self.band(&slots, asking_slots, &candidates, off_topic, brevity);
         }
         // A message still unsure may owe it to what surrounds its question: the clauses of a
@@ -624,19 +617,13 @@ impl Index {
         } else if sentences.count < 2 && introductions.is_empty() {
             self.clause_answering(&read, lang, &capitals, &candidates, off_topic)
         } else if !introductions.is_empty() {
-            self.asked_without_introductions(&read, &capitals, &candidates, off_topic)
+            // The message's slots begin with its question's, read without who asks.
+            self.asked_without_introductions(&slots[..asked_slots], &candidates, off_topic)
         } else {
             None
         };
         if let Some(part) = part {
-            for candidate in part {
-                match candidates.iter_mut().find(|c| c.entry == candidate.entry) {
-                    Some(known) => known.score = known.score.max(candidate.score),
-                    None => candidates.push(candidate),
-                }
-            }
-            candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
-            candidates.truncate(KEPT_CANDIDATES);
+            merge_candidates(&mut candidates, part);
             band = self.band(&slots, asking_slots, &candidates, off_topic, brevity);
         }
         Found {
@@ -681,20 +668,10 @@ impl Index {
                 let Some(found) = self.focus_candidates(clause_slots) else {
                     continue;
                 };
-                let Some(clause_top) = found.first() else {
-                    continue;
-                };
-                let brevity = if clause_slots.len() <= SHORT_QUESTION_SLOTS {
-                    Brevity::ShortAsking
-                } else {
-                    Brevity::Long
-                };
-                let answers_alone = clause_top.entry == top.entry
-                    && clause_top.score > top.score
-                    && clause_top.score >= CLEAR_CLAUSE_SCORE
-                    && self.band(clause_slots, clause_slots, &found, off_topic, brevity)
-                        == Band::Confident;
-                if answers_alone && best.as_ref().is_none_or(|b| b[0].score < clause_top.score) {
+                // Answering, the clause has a first candidate.
+                if self.answers_top_alone(clause_slots, &found, top, off_topic)
+                    && best.as_ref().is_none_or(|b| b[0].score < found[0].score)
+                {
                     best = Some(found);
                 }
             }
@@ -710,27 +687,40 @@ impl Index {
     /// may only confirm what the question alone already answers.
     fn asked_without_introductions(
         &self,
-        asked: &[String],
-        capitals: &Capitals,
+        asked_slots: &[Slot],
         candidates: &[Candidate],
         off_topic: bool,
     ) -> Option<Vec<Candidate>> {
         let top = candidates.first()?;
-        let asked_slots = self.question_slots(asked, capitals);
-        // The whole question, not one sentence of it: the band below says whether it says
-        // enough on its own ("pourquoi s'implanter au Grand Chalon ?").
-        let found = self.score(&asked_slots);
-        let asked_top = found.first()?;
-        let brevity = if asked_slots.len() <= SHORT_QUESTION_SLOTS {
+        // The whole question, not one sentence of it: the band says whether it says enough on
+        // its own ("pourquoi s'implanter au Grand Chalon ?").
+        let found = self.score(asked_slots);
+        self.answers_top_alone(asked_slots, &found, top, off_topic)
+            .then_some(found)
+    }
+
+    /// Whether a part of a message (its `slots`, scored as `found`) answers alone the entry
+    /// that the whole message ranks first (`top`), better than the message, at
+    /// [`CLEAR_CLAUSE_SCORE`] or more and confidently.
+    fn answers_top_alone(
+        &self,
+        slots: &[Slot],
+        found: &[Candidate],
+        top: &Candidate,
+        off_topic: bool,
+    ) -> bool {
+        let Some(part_top) = found.first() else {
+            return false;
+        };
+        let brevity = if slots.len() <= SHORT_QUESTION_SLOTS {
             Brevity::ShortAsking
         } else {
             Brevity::Long
         };
-        (asked_top.entry == top.entry
-            && asked_top.score > top.score
-            && asked_top.score >= CLEAR_CLAUSE_SCORE
-            && self.band(&asked_slots, &asked_slots, &found, off_topic, brevity) == Band::Confident)
-            .then_some(found)
+        part_top.entry == top.entry
+            && part_top.score > top.score
+            && part_top.score >= CLEAR_CLAUSE_SCORE
+            && self.band(slots, slots, found, off_topic, brevity) == Band::Confident
     }
 
     /// Whether a word left out of a clause ([`Index::clause_answering`]) may be what the message
@@ -1283,16 +1273,9 @@ impl Index {
             let resolved = if other_place {
                 self.surface.get(word).map(|terms| (terms.clone(), word))
             } else {
-                let is_acronym = acronyms.iter().any(|acronym| acronym == word);
-                if is_acronym {
-                    // An acronym is spelt as meant ("ENSMA" is another school than "ENSAM"),
-                    // except for a letter left out of a longer one ("ADME", "AEME": ADEME).
-                    self.resolve_with_reading(word, false).or_else(|| {
-                        self.resolve_with_reading(word, true).filter(|(_, read)| {
-                            word.chars().count() >= ACRONYM_DROPPED_LETTER_MIN_CHARS
-                                && read.chars().count() == word.chars().count() + 1
-                        })
-                    })
+                if acronyms.iter().any(|acronym| acronym == word) {
+                    self.resolve_with_reading(word, false)
+                        .or_else(|| self.acronym_with_a_letter_left_out(word))
                 } else {
                     self.resolve_with_reading(word, true)
                 }
@@ -1430,14 +1413,7 @@ impl Index {
         }
         STOP_WORD_TYPOS.correct(word).is_some_and(|stop_word| {
             is_slip(word, stop_word)
-                || (letters >= CHANGED_LETTER_MIN_CHARS
-                    && stop_word.chars().count() == letters
-                    && word
-                        .chars()
-                        .zip(stop_word.chars())
-                        .filter(|(a, b)| a != b)
-                        .count()
-                        == 1)
+                || (letters >= CHANGED_LETTER_MIN_CHARS && changes_one_letter(word, stop_word))
         })
     }
 
@@ -1604,6 +1580,23 @@ impl Index {
             return None;
         }
         let corrected = self.typo.correct(word)?;
+        self.surface
+            .get(corrected)
+            .map(|terms| (terms.clone(), corrected))
+    }
+
+    /// An acronym is spelt as meant ("ENSMA" is another school than "ENSAM"), except for a
+    /// letter left out of one of [`ACRONYM_DROPPED_LETTER_MIN_CHARS`] or more ("ADME",
+    /// "AEME": ADEME): the base's acronym and the word it was read as.
+    fn acronym_with_a_letter_left_out<'w>(&'w self, word: &str) -> Option<(Vec<TermId>, &'w str)> {
+        let letters = word.chars().count();
+        if letters < ACRONYM_DROPPED_LETTER_MIN_CHARS {
+            return None;
+        }
+        let corrected = self
+            .typo
+            .correct(word)
+            .filter(|corrected| corrected.chars().count() == letters + 1)?;
         self.surface
             .get(corrected)
             .map(|terms| (terms.clone(), corrected))
@@ -1941,6 +1934,17 @@ fn signature_starts(rest: &str) -> bool {
     stopwords::opens_sign_off(&line[..end])
 }
 
+/// Whether `typed` is `meant` with exactly one letter changed ("exgctly", "exactly").
+fn changes_one_letter(typed: &str, meant: &str) -> bool {
+    typed.chars().count() == meant.chars().count()
+        && typed
+            .chars()
+            .zip(meant.chars())
+            .filter(|(a, b)| a != b)
+            .count()
+            == 1
+}
+
 /// Whether `typed`, which the typo index reads as `meant`, is `meant` typed with a slip: the
 /// same letters in another order, or a letter left out or added. A changed letter makes
 /// another word ("realty" and "really", "testing" and "tasting"), and so does a word that holds
@@ -2081,6 +2085,19 @@ fn offset_in(outer: &str, inner: &str) -> usize {
 }
 
 /// The words a question is matched on: [`read_folded`] of its folded words.
+/// Merges `more` into `candidates`, each entry keeping its better score, best first (ties by
+/// entry order), at most [`KEPT_CANDIDATES`].
+fn merge_candidates(candidates: &mut Vec<Candidate>, more: Vec<Candidate>) {
+    for candidate in more {
+        match candidates.iter_mut().find(|c| c.entry == candidate.entry) {
+            Some(known) => known.score = known.score.max(candidate.score),
+            None => candidates.push(candidate),
+        }
+    }
+    candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
+    candidates.truncate(KEPT_CANDIDATES);
+}
+
 fn read_words(text: &str) -> Vec<String> {
     read_folded(normalize::words(text))
 }
