@@ -1248,8 +1248,12 @@ impl Index {
                 let half_is_empty = [word, next.as_str()]
                     .iter()
                     .any(|half| stopwords::is_stop_word(half) || !self.surface.contains_key(*half));
+                // Two small words are mostly just that: "mais on" is no "maison", though
+                // "pour quoi" is still "pourquoi".
+                let both_small = stopwords::is_stop_word(word) && stopwords::is_stop_word(next);
                 if glued.len() >= 6
                     && half_is_empty
+                    && (!both_small || stopwords::is_question_word(&glued))
                     && let Some(terms) = self.surface.get(&glued)
                 {
                     units.push(terms.clone());

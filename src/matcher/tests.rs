@@ -959,6 +959,45 @@ fn an_elided_article_is_never_glued_to_the_next_word() {
 }
 
 #[test]
+fn two_small_words_are_never_glued_into_a_word_of_the_base() {
+    let entries = r#"
+[[entry]]
+id = "housing"
+questions.fr = ["aide pour trouver une maison", "logement des salariés"]
+questions.en = ["help finding a house for staff"]
+answer.fr = "Le territoire aide à trouver une maison."
+answer.en = "The territory helps find a house."
+sources = ["test"]
+updated = 2026-11-26
+
+[[entry]]
+id = "digital"
+questions.fr = ["aide à la transition numérique", "digitaliser une PME"]
+questions.en = ["help to digitalise an SME"]
+answer.fr = "Un accompagnement au numérique existe."
+answer.en = "Digital support exists."
+sources = ["test"]
+updated = 2026-11-26
+"#;
+    let (base, index) = index_of_entries(entries, "");
+    let maison = index
+        .resolve_spelt("maison", false)
+        .expect("a word of the base");
+    // "mais on", two stop words, says "but we": it is no "maison"…
+    let question = "on veut digitaliser mais on ne sait pas";
+    let words = read_words(question);
+    let slots = index.question_slots(&words, &Capitals::of(question));
+    assert!(slots.iter().all(|slot| slot.terms != maison), "{slots:?}");
+    let found = index.find(question);
+    assert_eq!(base.entries[found.candidates[0].entry].id, "digital");
+    // …while a word split in two, one half of which means nothing alone, is still one word.
+    let question = "trouver une mai son";
+    let words = read_words(question);
+    let slots = index.question_slots(&words, &Capitals::of(question));
+    assert!(slots.iter().any(|slot| slot.terms == maison), "{slots:?}");
+}
+
+#[test]
 fn an_acronym_is_never_read_as_a_typo() {
     let (_, index) = index();
     let unknown = |question: &str| {
