@@ -2394,6 +2394,9 @@ impl Builder {
         // which shares its stem, a name.
         let mut capitals: HashMap<TermId, (u32, u32)> = HashMap::new();
         for (word, &(capitalised, used)) in &self.answer_capitals {
+            if stopwords::is_calendar_word(word) {
+                continue;
+            }
             for &term in self.index.surface.get(word).into_iter().flatten() {
                 let counts = capitals.entry(term).or_default();
                 counts.0 += capitalised;

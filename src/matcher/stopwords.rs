@@ -1312,6 +1312,35 @@ pub fn is_thanks(word: &str) -> bool {
     THANKS.contains(&word)
 }
 
+/// Months and days, which English capitalises ("since September 2024"): a question dated
+/// "in November" names no place or company.
+const CALENDAR: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// True for a folded month or day of the week, in English.
+pub fn is_calendar_word(word: &str) -> bool {
+    CALENDAR.contains(&word)
+}
+
 /// Question words: kept, at a low weight, because they distinguish questions.
 const FRENCH_QUESTION_WORDS: &[&str] = &["qui", "pourquoi", "quand", "comment", "combien"];
 const ENGLISH_QUESTION_WORDS: &[&str] = &["who", "whom", "why", "where", "when", "how", "many"];

@@ -789,6 +789,40 @@ fn a_short_question_about_another_place_is_not_answered() {
 }
 
 #[test]
+fn a_month_is_no_other_place() {
+    let entries = r#"
+[[entry]]
+id = "hub"
+questions.fr = ["quand le pôle numérique a-t-il ouvert ?", "le pôle numérique"]
+questions.en = ["when did the digital hub open?", "the digital hub"]
+answer.fr = "Le pôle numérique a ouvert en septembre 2017."
+answer.en = "The digital hub opened in September 2017."
+sources = ["test"]
+updated = 2026-11-26
+
+[[entry]]
+id = "interchange"
+questions.fr = ["le nouvel échangeur", "quand l'échangeur a-t-il ouvert ?"]
+questions.en = ["the new interchange", "when did the interchange open?"]
+answer.fr = "L'échangeur a ouvert en septembre 2024, à Valbourg."
+answer.en = "The interchange opened in September 2024, in Valbourg."
+sources = ["test"]
+updated = 2026-11-26
+"#;
+    let (base, index) = index_of_entries(entries, "");
+    // English capitalises its months, as it does places, but "September" is neither a place
+    // nor a name of anything.
+    let september = index
+        .resolve_spelt("september", true)
+        .expect("a word of the answers")[0];
+    assert!(!index.info[september as usize].name);
+    assert!(!index.info[september as usize].place);
+    let found = index.find("When did the digital hub open? September 2017 right?");
+    assert_eq!(found.band, Band::Confident);
+    assert_eq!(base.entries[found.candidates[0].entry].id, "hub");
+}
+
+#[test]
 fn other_places_set_beside_the_territory_are_alternatives_not_the_subject() {
     // "Lyon" alone would make these questions about the distance to Lyon, or about Lyon.
     assert_eq!(
