@@ -1481,6 +1481,11 @@ const SMALL_TALK: &[&[&str]] = &[
     &["petite", "question"],
     // "c'est quoi en gros ?": "basically", not the "gros" of "gros employeurs"
     &["en", "gros"],
+    // "thanks in advance", "merci d'avance", "merci par avance": a courtesy, not the "en
+    // avance" (ahead) of a project
+    &["in", "advance"],
+    &["d", "avance"],
+    &["par", "avance"],
 ];
 /// The words that may stand between a greeting and whom it addresses ("bonjour à tout le
 /// monde", "hello to all my friends").

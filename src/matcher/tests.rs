@@ -789,6 +789,51 @@ fn a_short_question_about_another_place_is_not_answered() {
 }
 
 #[test]
+fn thanking_in_advance_is_a_courtesy() {
+    let entries = r#"
+[[entry]]
+id = "schedule"
+questions.fr = ["le parc était-il en avance sur son aménagement ?"]
+questions.en = ["was the park ahead of schedule, in advance of its plan?"]
+answer.fr = "Le parc était en avance sur son aménagement."
+answer.en = "The park was ahead of schedule."
+sources = ["test"]
+updated = 2026-11-26
+
+[[entry]]
+id = "sectors"
+questions.fr = ["quels sont les secteurs industriels ?"]
+questions.en = ["what are the industrial sectors?"]
+answer.fr = "La mécanique et la logistique."
+answer.en = "Mechanics and logistics."
+sources = ["test"]
+updated = 2026-11-26
+"#;
+    let (_, index) = index_of_entries(entries, "");
+    let advance = index.resolve_spelt("advance", true).expect("a word of the base");
+    let avance = index.resolve_spelt("avance", true).expect("a word of the base");
+    for question in [
+        "main sectors? what's the industrial dna here? thanks in advance mark evans",
+        "quels secteurs ? merci d'avance",
+        "quels secteurs ? merci par avance",
+    ] {
+        let words = read_words(question);
+        let slots = index.question_slots(&words, &Capitals::of(question));
+        assert!(
+            slots
+                .iter()
+                .all(|slot| slot.terms != advance && slot.terms != avance),
+            "{question}: {slots:?}"
+        );
+    }
+    // Ahead of schedule is still asked.
+    let question = "le parc était en avance ?";
+    let words = read_words(question);
+    let slots = index.question_slots(&words, &Capitals::of(question));
+    assert!(slots.iter().any(|slot| slot.terms == avance), "{slots:?}");
+}
+
+#[test]
 fn a_month_is_no_other_place() {
     let entries = r#"
 [[entry]]
