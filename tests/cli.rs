@@ -1632,7 +1632,7 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
     // The bar is 95 % in scope and 90 % rejection on every file. The first held-out
     // file is below it in scope (see README): its floor is the measured figure, so that the
     // test still catches any loss.
-    let mut files: Vec<(String, &str, &str)> = (1..=121)
+    let mut files: Vec<(String, &str, &str)> = (1..=125)
         .map(|n| match n {
             1 => ("tests/eval/tuning.tsv".to_string(), "0.95"),
             // Writers' files still below the bar (first runs: 91.7% for cleantech founders,
@@ -1654,18 +1654,22 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
             87 => ("tests/eval/tuning87.tsv".to_string(), "0.93"),
             // Two questions in one message, the main one labelled (94.4% at its first run)
             97 => ("tests/eval/tuning97.tsv".to_string(), "0.94"),
-            // Written from the sources first and labelled afterwards (first runs 78.9%, 83.0%,
-            // 82.7%, 88.0%, then 86.0%, 82.4%, 86.3%, 89.7%): facts asked in the askers' own
-            // words, which the base's phrasings did not foresee. Their floors are the measured
-            // figures.
-            114 => ("tests/eval/tuning114.tsv".to_string(), "0.81"),
-            115 => ("tests/eval/tuning115.tsv".to_string(), "0.87"),
-            116 => ("tests/eval/tuning116.tsv".to_string(), "0.87"),
-            117 => ("tests/eval/tuning117.tsv".to_string(), "0.90"),
-            118 => ("tests/eval/tuning118.tsv".to_string(), "0.86"),
-            119 => ("tests/eval/tuning119.tsv".to_string(), "0.82"),
-            120 => ("tests/eval/tuning120.tsv".to_string(), "0.86"),
-            121 => ("tests/eval/tuning121.tsv".to_string(), "0.89"),
+            // Written from the sources first and labelled afterwards: facts asked in the
+            // askers' own words, which the base's phrasings did not foresee (first runs from
+            // 78.9% to 92.6%, see README). Their floors are the measured figures.
+            114..=125 => {
+                let floor = match n {
+                    114 => "0.82",
+                    115 | 116 | 118 | 120 | 124 => "0.87",
+                    117 => "0.90",
+                    119 => "0.83",
+                    121 => "0.91",
+                    122 => "0.92",
+                    123 => "0.88",
+                    _ => "0.85",
+                };
+                (format!("tests/eval/tuning{n}.tsv"), floor)
+            }
             n => (format!("tests/eval/tuning{n}.tsv"), "0.95"),
         })
         .map(|(file, min_accuracy)| (file, min_accuracy, "0.90"))

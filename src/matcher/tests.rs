@@ -810,8 +810,12 @@ sources = ["test"]
 updated = 2026-11-26
 "#;
     let (_, index) = index_of_entries(entries, "");
-    let advance = index.resolve_spelt("advance", true).expect("a word of the base");
-    let avance = index.resolve_spelt("avance", true).expect("a word of the base");
+    let advance = index
+        .resolve_spelt("advance", true)
+        .expect("a word of the base");
+    let avance = index
+        .resolve_spelt("avance", true)
+        .expect("a word of the base");
     for question in [
         "main sectors? what's the industrial dna here? thanks in advance mark evans",
         "quels secteurs ? merci d'avance",
