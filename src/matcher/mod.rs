@@ -140,7 +140,7 @@ impl Default for Tuning {
             unknown_number_weight: 0.25,
             number_weight_cap: 0.6,
             specific_term_weight: 0.25,
-            answer_field_factor: 0.5,
+            answer_field_factor: 0.3,
             phrasing_share: 0.3,
             keyword_bonus: 0.2,
             evidence_cap: 2.0,
