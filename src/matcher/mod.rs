@@ -348,7 +348,11 @@ struct Capitals {
 impl Capitals {
     fn of(text: &str) -> Capitals {
         Capitals {
-            names: normalize::capitalised_words(text),
+            // English capitalises months and days as it does names.
+            names: normalize::capitalised_words(text)
+                .into_iter()
+                .filter(|word| !stopwords::is_calendar_word(word))
+                .collect(),
             acronyms: normalize::acronyms(text),
         }
     }
@@ -600,9 +604,14 @@ impl Index {
                 return None;
             }
             let focus = self.focus_candidates(focus_slots)?;
+            // "I heard L'Usinerie is in an old sugar mill. What is it and how big is it?": a
+            // sentence that points back asks about what the one before names.
+            let points_back = focus_words
+                .as_ref()
+                .is_some_and(|words| stopwords::points_back(words));
             let overrules = !confident
                 || asks_only_the_territory
-                || focus.first().is_some_and(|c| c.score >= CLEAR_FOCUS_SCORE);
+                || (!points_back && focus.first().is_some_and(|c| c.score >= CLEAR_FOCUS_SCORE));
             overrules.then_some(focus)
         });
         if let Some(focus) = focus {
@@ -1250,10 +1259,11 @@ impl Index {
                     .any(|half| stopwords::is_stop_word(half) || !self.surface.contains_key(*half));
                 // Two small words are mostly just that: "mais on" is no "maison", though
                 // "pour quoi" is still "pourquoi".
-                let both_small = stopwords::is_stop_word(word) && stopwords::is_stop_word(next);
+                let both_stop_words =
+                    stopwords::is_stop_word(word) && stopwords::is_stop_word(next);
                 if glued.len() >= 6
                     && half_is_empty
-                    && (!both_small || stopwords::is_question_word(&glued))
+                    && (!both_stop_words || stopwords::is_question_word(&glued))
                     && let Some(terms) = self.surface.get(&glued)
                 {
                     units.push(terms.clone());
@@ -1270,6 +1280,11 @@ impl Index {
             }
             i += 1;
             if stopwords::is_stop_word(word) {
+                continue;
+            }
+            // A month or day the base never writes dates the question; it is no typo of a
+            // word ("March" is no "match") nor an unknown name.
+            if stopwords::is_calendar_word(word) && !self.surface.contains_key(word) {
                 continue;
             }
             // Another place is its own name, never another word's stem ("Nevers" is no

@@ -208,6 +208,8 @@ const FRENCH: &[&str] = &[
     "truc",
     "trucs",
     "vraiment",
+    // checking a figure: "c'est correct ?", "je voudrais vérifier"
+    "correct",
     "verifier",
     "actuellement",
     "maintenant",
@@ -1318,6 +1320,17 @@ pub fn is_thanks(word: &str) -> bool {
     THANKS.contains(&word)
 }
 
+/// Pronouns with which a sentence points back to what the one before names ("What is it?",
+/// "c'est quoi exactement, cela ?").
+const POINTING_BACK: &[&str] = &["it", "its", "they", "them", "ca", "cela", "elle", "elles"];
+
+/// Whether a sentence's folded `words` point back to what an earlier sentence names.
+pub fn points_back(words: &[String]) -> bool {
+    words
+        .iter()
+        .any(|word| POINTING_BACK.contains(&word.as_str()))
+}
+
 /// Months and days, which English capitalises ("since September 2024"): a question dated
 /// "in November" names no place or company.
 const CALENDAR: &[&str] = &[
@@ -1487,12 +1500,15 @@ const SMALL_TALK: &[&[&str]] = &[
     &["petite", "question"],
     // "c'est quoi en gros ?": "basically", not the "gros" of "gros employeurs"
     &["en", "gros"],
-    // "thanks in advance", "merci d'avance", "merci par avance": a courtesy, not the "en
-    // avance" (ahead) of a project
-    &["in", "advance"],
-    &["d", "avance"],
-    &["par", "avance"],
 ];
+
+/// "In advance" after a thank-you ("thanks in advance", "merci d'avance", "merci beaucoup par
+/// avance") or before one ("d'avance merci"): a courtesy, not the "en avance" (ahead) of a
+/// project nor the "in advance" of a deadline.
+const IN_ADVANCE: &[&[&str]] = &[&["in", "advance"], &["d", "avance"], &["par", "avance"]];
+/// How many words may stand between a thank-you and its "in advance" ("thank you very much
+/// in advance").
+const THANKED_REACH: usize = 3;
 /// The words that may stand between a greeting and whom it addresses ("bonjour à tout le
 /// monde", "hello to all my friends").
 const ADDRESSING: &[&str] = &[
@@ -1515,6 +1531,23 @@ pub fn without_small_talk(words: Vec<String>) -> Vec<String> {
                 .all(|(word, listed)| word == listed)
             {
                 keep[start..start + phrase.len()].fill(false);
+            }
+        }
+    }
+    for phrase in IN_ADVANCE {
+        for (start, window) in words.windows(phrase.len()).enumerate() {
+            let end = start + phrase.len();
+            let thanked = words[start.saturating_sub(THANKED_REACH)..start]
+                .iter()
+                .chain(words.get(end))
+                .any(|word| is_thanks(word));
+            if thanked
+                && window
+                    .iter()
+                    .zip(phrase.iter())
+                    .all(|(w, listed)| w == listed)
+            {
+                keep[start..end].fill(false);
             }
         }
     }
