@@ -1632,7 +1632,7 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
     // The bar is 95 % in scope and 90 % rejection on every file. The first held-out
     // file is below it in scope (see README): its floor is the measured figure, so that the
     // test still catches any loss.
-    let mut files: Vec<(String, &str, &str)> = (1..=125)
+    let mut files: Vec<(String, &str, &str)> = (1..=129)
         .map(|n| {
             let floor = match n {
                 // Writers' files still below the bar (first runs: 91.7% for cleantech
@@ -1657,11 +1657,11 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
                 // 93.8% since words found only in answers weigh less, which reads a question
                 // after a context sentence better: +31 of the 16,696 rewritten so)
                 97 => "0.93",
-                // Written from the sources first and labelled afterwards: facts asked in the
-                // askers' own words, which the base's phrasings did not foresee (first runs
-                // from 78.9% to 92.6%, see README). Their floors are the measured figures
-                // (tuning117: 90.8% before words found only in answers weighed less, 89.7%
-                // since).
+                // Written from the sources first and labelled afterwards (114 to 129): facts
+                // asked in the askers' own words, which the base's phrasings did not foresee
+                // (first runs from 78.9% to 92.6%, see README). Their floors are the measured
+                // figures (tuning117: 90.8% before words found only in answers weighed less,
+                // 89.7% since).
                 114 => "0.82",
                 115 | 116 | 118 | 120 | 124 => "0.87",
                 117 => "0.89",
@@ -1669,7 +1669,10 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
                 121 => "0.91",
                 122 => "0.92",
                 123 => "0.88",
-                125 => "0.85",
+                125 | 129 => "0.85",
+                126 => "0.88",
+                127 => "0.90",
+                128 => "0.89",
                 _ => "0.95",
             };
             let file = if n == 1 {
