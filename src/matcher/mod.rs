@@ -348,11 +348,7 @@ struct Capitals {
 impl Capitals {
     fn of(text: &str) -> Capitals {
         Capitals {
-            // English capitalises months and days as it does names.
-            names: normalize::capitalised_words(text)
-                .into_iter()
-                .filter(|word| !stopwords::is_calendar_word(word))
-                .collect(),
+            names: normalize::capitalised_words(text),
             acronyms: normalize::acronyms(text),
         }
     }
@@ -1290,7 +1286,7 @@ impl Index {
             // Another place is its own name, never another word's stem ("Nevers" is no
             // "never") nor a typo.
             let resolved = if other_place {
-                self.surface.get(word).map(|terms| (terms.clone(), word))
+                self.read_as(word)
             } else {
                 if acronyms.iter().any(|acronym| acronym == word) {
                     self.resolve_with_reading(word, false)
@@ -1565,8 +1561,8 @@ impl Index {
         word: &'w str,
         typos: bool,
     ) -> Option<(Vec<TermId>, &'w str)> {
-        if let Some(terms) = self.surface.get(word) {
-            return Some((terms.clone(), word));
+        if let Some(read) = self.read_as(word) {
+            return Some(read);
         }
         if let Some(terms) = self.acronym_plural(word) {
             return Some((terms, word));
@@ -1598,10 +1594,12 @@ impl Index {
         if !typos {
             return None;
         }
-        let corrected = self.typo.correct(word)?;
-        self.surface
-            .get(corrected)
-            .map(|terms| (terms.clone(), corrected))
+        self.read_as(self.typo.correct(word)?)
+    }
+
+    /// The terms of `word` as the base writes it, and the word.
+    fn read_as<'w>(&self, word: &'w str) -> Option<(Vec<TermId>, &'w str)> {
+        self.surface.get(word).map(|terms| (terms.clone(), word))
     }
 
     /// An acronym is spelt as meant ("ENSMA" is another school than "ENSAM"), except for a
@@ -1616,9 +1614,7 @@ impl Index {
             .typo
             .correct(word)
             .filter(|corrected| corrected.chars().count() == letters + 1)?;
-        self.surface
-            .get(corrected)
-            .map(|terms| (terms.clone(), corrected))
+        self.read_as(corrected)
     }
 
     /// Whether `word` is a word the base writes with a plural ending ("liens" of "lien"): a
@@ -2103,7 +2099,6 @@ fn offset_in(outer: &str, inner: &str) -> usize {
     inner.as_ptr() as usize - outer.as_ptr() as usize
 }
 
-/// The words a question is matched on: [`read_folded`] of its folded words.
 /// Merges `more` into `candidates`, each entry keeping its better score, best first (ties by
 /// entry order), at most [`KEPT_CANDIDATES`].
 fn merge_candidates(candidates: &mut Vec<Candidate>, more: Vec<Candidate>) {
@@ -2117,6 +2112,7 @@ fn merge_candidates(candidates: &mut Vec<Candidate>, more: Vec<Candidate>) {
     candidates.truncate(KEPT_CANDIDATES);
 }
 
+/// The words a question is matched on: [`read_folded`] of its folded words.
 fn read_words(text: &str) -> Vec<String> {
     read_folded(normalize::words(text))
 }

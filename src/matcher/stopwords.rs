@@ -778,19 +778,26 @@ const LETTER_CLOSINGS: &[&[&str]] = &[
     &["looking", "forward", "to", "your"],
 ];
 
+/// Whether the folded `words` begin with the listed `phrase`.
+fn opens_with(words: &[String], phrase: &[&str]) -> bool {
+    words.len() >= phrase.len()
+        && words
+            .iter()
+            .zip(phrase)
+            .all(|(word, listed)| word == listed)
+}
+
 /// Whether a sentence's folded `words` open with a formula that closes a formal letter.
 pub fn closes_letter(words: &[String]) -> bool {
-    LETTER_CLOSINGS.iter().any(|closing| {
-        words.len() >= closing.len() && words.iter().zip(closing.iter()).all(|(w, c)| w == c)
-    })
+    LETTER_CLOSINGS
+        .iter()
+        .any(|closing| opens_with(words, closing))
 }
 
 /// What may follow a sign-off word before the signer's name: "Thanks in advance, Mark",
 /// "Merci d'avance, Julien", "Best regards, Priya", "Bien à vous".
+/// (Besides "in advance", [`IN_ADVANCE`].)
 const SIGN_OFF_COURTESIES: &[&[&str]] = &[
-    &["d", "avance"],
-    &["par", "avance"],
-    &["in", "advance"],
     &["beaucoup"],
     &["a", "lot"],
     &["so", "much"],
@@ -818,9 +825,11 @@ const SIGN_OFF_COURTESIES: &[&[&str]] = &[
 /// may follow it are skipped: the signer's name and title, if the line is a signature.
 fn after_sign_off(words: &[String]) -> &[String] {
     let mut rest = words.get(1..).unwrap_or_default();
-    while let Some(courtesy) = SIGN_OFF_COURTESIES.iter().find(|courtesy| {
-        rest.len() >= courtesy.len() && rest.iter().zip(courtesy.iter()).all(|(w, c)| w == c)
-    }) {
+    while let Some(courtesy) = IN_ADVANCE
+        .iter()
+        .chain(SIGN_OFF_COURTESIES)
+        .find(|courtesy| opens_with(rest, courtesy))
+    {
         rest = &rest[courtesy.len()..];
     }
     rest
@@ -1177,23 +1186,17 @@ pub fn introduces_asker(words: &[String]) -> bool {
 
 /// [`introduction_start`] of words that open with the subject or the opening.
 fn introduction_body(words: &[String]) -> Option<usize> {
-    let opens_with = |opening: &[&str]| {
-        words.len() > opening.len()
-            && words
-                .iter()
-                .zip(opening)
-                .all(|(word, listed)| word == listed)
-    };
+    // An opening says who asks only when something follows it.
     if let Some(opening) = INTRODUCING_OPENINGS
         .iter()
-        .find(|opening| opens_with(opening))
+        .find(|opening| words.len() > opening.len() && opens_with(words, opening))
     {
         return Some(opening.len());
     }
     INTRODUCING_SUBJECTS
         .iter()
         .find(|(subject, articles)| {
-            opens_with(subject)
+            opens_with(words, subject)
                 && words.get(subject.len()).is_some_and(|next| {
                     let after = words.get(subject.len() + 1).map(String::as_str);
                     let next = next.as_str();
@@ -1523,30 +1526,16 @@ const GREETING_REACH: usize = 4;
 /// asks nothing, so a base that has a "team" to contact does not answer it.
 pub fn without_small_talk(words: Vec<String>) -> Vec<String> {
     let mut keep = vec![true; words.len()];
-    for phrase in SMALL_TALK {
-        for (start, window) in words.windows(phrase.len()).enumerate() {
-            if window
-                .iter()
-                .zip(phrase.iter())
-                .all(|(word, listed)| word == listed)
-            {
-                keep[start..start + phrase.len()].fill(false);
-            }
-        }
-    }
-    for phrase in IN_ADVANCE {
+    for phrase in SMALL_TALK.iter().chain(IN_ADVANCE) {
         for (start, window) in words.windows(phrase.len()).enumerate() {
             let end = start + phrase.len();
-            let thanked = words[start.saturating_sub(THANKED_REACH)..start]
-                .iter()
-                .chain(words.get(end))
-                .any(|word| is_thanks(word));
-            if thanked
-                && window
+            let thanked = || {
+                words[start.saturating_sub(THANKED_REACH)..start]
                     .iter()
-                    .zip(phrase.iter())
-                    .all(|(w, listed)| w == listed)
-            {
+                    .chain(words.get(end))
+                    .any(|word| is_thanks(word))
+            };
+            if opens_with(window, phrase) && (!IN_ADVANCE.contains(phrase) || thanked()) {
                 keep[start..end].fill(false);
             }
         }

@@ -104,6 +104,16 @@ fn index_of(parks: String, settings: &str) -> (KnowledgeBase, Index) {
     ])
 }
 
+/// One `[[entry]]` table, sourced and dated, for [`index_of_entries`].
+fn entry_toml(id: &str, fr: &[&str], en: &[&str], answer: [&str; 2]) -> String {
+    let [answer_fr, answer_en] = answer;
+    format!(
+        "[[entry]]\nid = {id:?}\nquestions.fr = {fr:?}\nquestions.en = {en:?}\n\
+         answer.fr = {answer_fr:?}\nanswer.en = {answer_en:?}\nsources = [\"test\"]\n\
+         updated = 2026-11-26\n\n"
+    )
+}
+
 /// The base of `entries` (one topic's `[[entry]]` tables) and `synonyms`, without settings,
 /// and its index.
 fn index_of_entries(entries: &str, synonyms: &str) -> (KnowledgeBase, Index) {
@@ -129,6 +139,12 @@ fn answer(question: &str) -> String {
         Band::Confident => base.entries[found.candidates[0].entry].id.clone(),
         band => band.name().to_string(),
     }
+}
+
+/// `check` of the slots `index` reads `question` into.
+fn with_slots<R>(index: &Index, question: &str, check: impl FnOnce(&[Slot]) -> R) -> R {
+    let words = read_words(question);
+    check(&index.question_slots(&words, &Capitals::of(question)))
 }
 
 #[test]
@@ -790,26 +806,25 @@ fn a_short_question_about_another_place_is_not_answered() {
 
 #[test]
 fn thanking_in_advance_is_a_courtesy() {
-    let entries = r#"
-[[entry]]
-id = "schedule"
-questions.fr = ["le parc était-il en avance sur son aménagement ?"]
-questions.en = ["was the park ahead of schedule, in advance of its plan?"]
-answer.fr = "Le parc était en avance sur son aménagement."
-answer.en = "The park was ahead of schedule."
-sources = ["test"]
-updated = 2026-11-26
-
-[[entry]]
-id = "sectors"
-questions.fr = ["quels sont les secteurs industriels ?"]
-questions.en = ["what are the industrial sectors?"]
-answer.fr = "La mécanique et la logistique."
-answer.en = "Mechanics and logistics."
-sources = ["test"]
-updated = 2026-11-26
-"#;
-    let (_, index) = index_of_entries(entries, "");
+    let entries = [
+        entry_toml(
+            "schedule",
+            &["le parc était-il en avance sur son aménagement ?"],
+            &["was the park ahead of schedule, in advance of its plan?"],
+            [
+                "Le parc était en avance sur son aménagement.",
+                "The park was ahead of schedule.",
+            ],
+        ),
+        entry_toml(
+            "sectors",
+            &["quels sont les secteurs industriels ?"],
+            &["what are the industrial sectors?"],
+            ["La mécanique et la logistique.", "Mechanics and logistics."],
+        ),
+    ]
+    .concat();
+    let (_, index) = index_of_entries(&entries, "");
     let advance = index
         .resolve_spelt("advance", true)
         .expect("a word of the base");
@@ -821,14 +836,14 @@ updated = 2026-11-26
         "quels secteurs ? merci d'avance",
         "quels secteurs ? merci par avance",
     ] {
-        let words = read_words(question);
-        let slots = index.question_slots(&words, &Capitals::of(question));
-        assert!(
-            slots
-                .iter()
-                .all(|slot| slot.terms != advance && slot.terms != avance),
-            "{question}: {slots:?}"
-        );
+        with_slots(&index, question, |slots| {
+            assert!(
+                slots
+                    .iter()
+                    .all(|slot| slot.terms != advance && slot.terms != avance),
+                "{question}: {slots:?}"
+            )
+        });
     }
     // Ahead of schedule is still asked, and "in advance" away from a thank-you.
     for (question, term) in [
@@ -836,37 +851,42 @@ updated = 2026-11-26
         ("deux mois d'avance sur le planning ?", &avance),
         ("was the park built in advance of its plan?", &advance),
     ] {
-        let words = read_words(question);
-        let slots = index.question_slots(&words, &Capitals::of(question));
-        assert!(
-            slots.iter().any(|slot| slot.terms == *term),
-            "{question}: {slots:?}"
-        );
+        with_slots(&index, question, |slots| {
+            assert!(
+                slots.iter().any(|slot| slot.terms == *term),
+                "{question}: {slots:?}"
+            )
+        });
     }
 }
 
 #[test]
 fn a_month_is_no_other_place() {
-    let entries = r#"
-[[entry]]
-id = "hub"
-questions.fr = ["quand le pôle numérique a-t-il ouvert ?", "le pôle numérique"]
-questions.en = ["when did the digital hub open?", "the digital hub"]
-answer.fr = "Le pôle numérique a ouvert en septembre 2017."
-answer.en = "The digital hub opened in September 2017."
-sources = ["test"]
-updated = 2026-11-26
-
-[[entry]]
-id = "interchange"
-questions.fr = ["le nouvel échangeur", "quand l'échangeur a-t-il ouvert ?"]
-questions.en = ["the new interchange", "when did the interchange open?"]
-answer.fr = "L'échangeur a ouvert en septembre 2024, à Valbourg."
-answer.en = "The interchange opened in September 2024, in Valbourg."
-sources = ["test"]
-updated = 2026-11-26
-"#;
-    let (base, index) = index_of_entries(entries, "");
+    let entries = [
+        entry_toml(
+            "hub",
+            &[
+                "quand le pôle numérique a-t-il ouvert ?",
+                "le pôle numérique",
+            ],
+            &["when did the digital hub open?", "the digital hub"],
+            [
+                "Le pôle numérique a ouvert en septembre 2017.",
+                "The digital hub opened in September 2017.",
+            ],
+        ),
+        entry_toml(
+            "interchange",
+            &["le nouvel échangeur", "quand l'échangeur a-t-il ouvert ?"],
+            &["the new interchange", "when did the interchange open?"],
+            [
+                "L'échangeur a ouvert en septembre 2024, à Valbourg.",
+                "The interchange opened in September 2024, in Valbourg.",
+            ],
+        ),
+    ]
+    .concat();
+    let (base, index) = index_of_entries(&entries, "");
     // English capitalises its months, as it does places, but "September" is neither a place
     // nor a name of anything.
     let september = index
@@ -887,13 +907,12 @@ updated = 2026-11-26
             "{question}"
         );
     }
-    let question = "did the digital hub open in March?";
-    let words = read_words(question);
-    let slots = index.question_slots(&words, &Capitals::of(question));
-    assert!(
-        slots.iter().all(|slot| slot.unknown_word.is_none()),
-        "{slots:?}"
-    );
+    with_slots(&index, "did the digital hub open in March?", |slots| {
+        assert!(
+            slots.iter().all(|slot| slot.unknown_word.is_none()),
+            "{slots:?}"
+        )
+    });
 }
 
 #[test]
@@ -1068,60 +1087,64 @@ fn an_elided_article_is_never_glued_to_the_next_word() {
 
 #[test]
 fn two_small_words_are_never_glued_into_a_word_of_the_base() {
-    let entries = r#"
-[[entry]]
-id = "housing"
-questions.fr = ["aide pour trouver une maison", "logement des salariés"]
-questions.en = ["help finding a house for staff"]
-answer.fr = "Le territoire aide à trouver une maison."
-answer.en = "The territory helps find a house."
-sources = ["test"]
-updated = 2026-11-26
-
-[[entry]]
-id = "digital"
-questions.fr = ["aide à la transition numérique", "digitaliser une PME", "pourquoi digitaliser ?"]
-questions.en = ["help to digitalise an SME"]
-answer.fr = "Un accompagnement au numérique existe."
-answer.en = "Digital support exists."
-sources = ["test"]
-updated = 2026-11-26
-"#;
-    let (base, index) = index_of_entries(entries, "");
+    let entries = [
+        entry_toml(
+            "housing",
+            &["aide pour trouver une maison", "logement des salariés"],
+            &["help finding a house for staff"],
+            [
+                "Le territoire aide à trouver une maison.",
+                "The territory helps find a house.",
+            ],
+        ),
+        entry_toml(
+            "digital",
+            &[
+                "aide à la transition numérique",
+                "digitaliser une PME",
+                "pourquoi digitaliser ?",
+            ],
+            &["help to digitalise an SME"],
+            [
+                "Un accompagnement au numérique existe.",
+                "Digital support exists.",
+            ],
+        ),
+    ]
+    .concat();
+    let (base, index) = index_of_entries(&entries, "");
     let maison = index
         .resolve_spelt("maison", false)
         .expect("a word of the base");
     // "mais on", two stop words, says "but we": it is no "maison"…
     let question = "on veut digitaliser mais on ne sait pas";
-    let words = read_words(question);
-    let slots = index.question_slots(&words, &Capitals::of(question));
-    assert!(slots.iter().all(|slot| slot.terms != maison), "{slots:?}");
+    with_slots(&index, question, |slots| {
+        assert!(slots.iter().all(|slot| slot.terms != maison), "{slots:?}")
+    });
     let found = index.find(question);
     assert_eq!(base.entries[found.candidates[0].entry].id, "digital");
     // "pour quoi" is still "pourquoi", a question word…
-    let question = "pour quoi digitaliser";
-    let words = read_words(question);
-    let slots = index.question_slots(&words, &Capitals::of(question));
-    assert!(
-        slots
-            .iter()
-            .any(|slot| index.slot_is(slot, |info| info.question_word)),
-        "{slots:?}"
-    );
+    with_slots(&index, "pour quoi digitaliser", |slots| {
+        assert!(
+            slots
+                .iter()
+                .any(|slot| index.slot_is(slot, |info| info.question_word)),
+            "{slots:?}"
+        )
+    });
     // …and a word split in two, one half of which means nothing alone, is still one word.
-    let question = "trouver une mai son";
-    let words = read_words(question);
-    let slots = index.question_slots(&words, &Capitals::of(question));
-    assert!(slots.iter().any(|slot| slot.terms == maison), "{slots:?}");
+    with_slots(&index, "trouver une mai son", |slots| {
+        assert!(slots.iter().any(|slot| slot.terms == maison), "{slots:?}")
+    });
 }
 
 #[test]
 fn an_acronym_is_never_read_as_a_typo() {
     let (_, index) = index();
     let unknown = |question: &str| {
-        let words = read_words(question);
-        let slots = index.question_slots(&words, &Capitals::of(question));
-        slots.iter().filter(|s| s.unknown_word.is_some()).count()
+        with_slots(&index, question, |slots| {
+            slots.iter().filter(|s| s.unknown_word.is_some()).count()
+        })
     };
     // "plnat" is a typo of "plant"; "PLNAT", in a sentence that is not all capitals, is
     // someone's acronym…
@@ -1233,9 +1256,9 @@ updated = 2026-11-26
     );
     let name = index.terms["name:manufacture valbourg"];
     let names_the_company = |question: &str| {
-        let words = read_words(question);
-        let slots = index.question_slots(&words, &Capitals::of(question));
-        slots.iter().any(|slot| slot.terms == [name])
+        with_slots(&index, question, |slots| {
+            slots.iter().any(|slot| slot.terms == [name])
+        })
     };
     for other_word in [
         "furniture manufacturers in Valbourg?",
