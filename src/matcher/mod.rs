@@ -1296,6 +1296,15 @@ impl Index {
                 }
             };
             if let Some((terms, spelt)) = resolved {
+                // "Other business parks besides SaôneOr?": the name set aside is what the
+                // question is not about; left in, it answers with SaôneOr itself.
+                if stopwords::sets_aside(&words[..i - 1])
+                    && terms
+                        .iter()
+                        .any(|&t| self.info[t as usize].name || self.info[t as usize].place)
+                {
+                    continue;
+                }
                 // "engineers moving from Lyon", "depuis Paris": where the asker comes from.
                 let after_from = stopwords::introduces_origin(&words[..i - 1]);
                 if after_from && terms.iter().any(|&t| self.info[t as usize].place) {

@@ -970,6 +970,47 @@ pub fn opens_question(word: &str) -> bool {
     QUESTION_OPENERS.contains(&word)
 }
 
+/// The phrases after which a name is what the asker sets aside, as folded words: "other parks
+/// besides SaôneOr", "à part Amazon", "autre chose que Framatome".
+const SETTING_ASIDE: &[&[&str]] = &[
+    &["besides"],
+    &["beside"],
+    &["apart", "from"],
+    &["aside", "from"],
+    &["other", "than"],
+    &["except"],
+    &["except", "for"],
+    &["excluding"],
+    &["a", "part"],
+    &["autre", "que"],
+    &["autres", "que"],
+    &["hormis"],
+    &["sauf"],
+    &["en", "dehors", "de"],
+    &["en", "dehors", "d"],
+];
+
+/// Articles that may stand between a setting-aside phrase and the name: "apart from the
+/// SaôneOr park", "à part l'Usinerie".
+const SET_ASIDE_ARTICLES: &[&str] = &["the", "le", "la", "les", "l"];
+
+/// True when the words just before a name (`before`, nearest last) set it aside: "besides
+/// SaôneOr", "apart from the SaôneOr park", "à part Amazon". The name is then what the
+/// question is not about.
+pub fn sets_aside(before: &[String]) -> bool {
+    let before = match before {
+        [rest @ .., article] if SET_ASIDE_ARTICLES.contains(&article.as_str()) => rest,
+        _ => before,
+    };
+    SETTING_ASIDE.iter().any(|phrase| {
+        before.len() >= phrase.len()
+            && before[before.len() - phrase.len()..]
+                .iter()
+                .zip(phrase.iter())
+                .all(|(word, listed)| word == listed)
+    })
+}
+
 /// True when the words just before a place (`before`, nearest last) say the asker comes from it:
 /// "from Lyon", "depuis Paris", "qui viennent de Lyon".
 pub fn introduces_origin(before: &[String]) -> bool {

@@ -1694,3 +1694,73 @@ other_places = ["Landes"]
         Some("land")
     );
 }
+
+#[test]
+fn a_name_set_aside_is_not_the_subject() {
+    let entries = [
+        entry_toml(
+            "parc-nord",
+            &[
+                "qu'est-ce que le parc ParcNord ?",
+                "taille du parc ParcNord",
+            ],
+            &[
+                "what is the ParcNord park?",
+                "how big is the ParcNord park?",
+            ],
+            [
+                "ParcNord est le grand parc d'activités au nord de Valbourg : 500 ha.",
+                "ParcNord is the large business park north of Valbourg: 500 ha.",
+            ],
+        ),
+        entry_toml(
+            "other-parks",
+            &[
+                "quels autres parcs d'activités ?",
+                "y a-t-il d'autres zones d'activités ?",
+            ],
+            &[
+                "what other business parks are there?",
+                "are there other business parks?",
+            ],
+            [
+                "Outre ParcNord, Valbourg compte le parc Sud et le port.",
+                "Besides ParcNord, Valbourg has the South park and the port.",
+            ],
+        ),
+    ]
+    .concat();
+    let (base, index) = index_of_entries(&entries, "");
+    // The best candidate, whether answered or offered first: what the question is read as.
+    let answered = |question: &str| {
+        let found = index.find(question);
+        assert_ne!(found.band, Band::NoMatch, "{question}");
+        base.entries[found.candidates[0].entry].id.clone()
+    };
+    for question in [
+        "What other business parks are there besides ParcNord?",
+        "Are there other business parks apart from the ParcNord park?",
+        "à part ParcNord, y a-t-il d'autres zones d'activités ?",
+        "d'autres parcs d'activités en dehors de ParcNord ?",
+    ] {
+        assert_eq!(answered(question), "other-parks", "{question}");
+    }
+    // Named with nothing set aside, the park is the subject; "besides" before a word that
+    // names nothing sets nothing aside.
+    assert_eq!(answered("how big is the ParcNord park?"), "parc-nord");
+    assert_eq!(
+        answered("besides size, how big is the ParcNord park?"),
+        "parc-nord"
+    );
+    // Only the name right after the phrase is set aside.
+    let parc_nord = index
+        .resolve_spelt("parcnord", false)
+        .expect("a name of the base");
+    let reads_parc_nord = |slots: &[Slot]| {
+        slots
+            .iter()
+            .any(|slot| slot.terms.iter().any(|t| parc_nord.contains(t)))
+    };
+    assert!(!with_slots(&index, "besides ParcNord", reads_parc_nord));
+    assert!(with_slots(&index, "ParcNord besides", reads_parc_nord));
+}
