@@ -1901,6 +1901,22 @@ fn shipped_knowledge_reads_a_question_that_points_back_as_about_the_sentence_bef
     assert_shipped_answers("how big is it?", "population");
 }
 
+#[test]
+fn shipped_knowledge_reads_places_asked_how_far_as_the_subject() {
+    // "Dijon or Mâcon" would be the asker's alternatives to Chalon, and dropped, leaving
+    // nothing to answer; asked how far, they are what the question is about.
+    assert_shipped_answers("Is Chalon closer to Dijon or Mâcon?", "location-distances");
+    assert_shipped_answers(
+        "chalon c'est plus près de dijon ou de macon ?",
+        "location-distances",
+    );
+    // Compared without asking how far, they are still alternatives.
+    assert_shipped_answers(
+        "why set up in Chalon rather than Dijon or Mâcon?",
+        "why-invest",
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // report
 // ---------------------------------------------------------------------------------------------

@@ -1383,11 +1383,12 @@ impl Index {
                     .get(word)
                     .is_some_and(|terms| terms.iter().any(|&t| self.info[t as usize].place))
         };
-        let compares = words.iter().any(|w| stopwords::is_comparison_word(w))
-            || words.windows(2).any(|pair| {
-                (stopwords::is_contrast_word(&pair[0]) || stopwords::is_likening_word(&pair[0]))
-                    && is_place(&pair[1])
-            });
+        let compares = !stopwords::asks_distance(words)
+            && (words.iter().any(|w| stopwords::is_comparison_word(w))
+                || words.windows(2).any(|pair| {
+                    (stopwords::is_contrast_word(&pair[0]) || stopwords::is_likening_word(&pair[0]))
+                        && is_place(&pair[1])
+                }));
         // "ici plutôt qu'à Dijon", "chez vous plutôt qu'à côté de Lyon", "des écoles sur place
         // ou faut partir à Dijon ?": "here" names the territory as well as its name does, and
         // the comparison comes with it.

@@ -16,6 +16,8 @@ const FRENCH: &[&str] = &[
     "assez",
     "au",
     "aucun",
+    // "on m'a parlé de ça, vous avez des infos là-dessus ?"
+    "dessus",
     "aupres",
     "aussi",
     "autre",
@@ -320,6 +322,8 @@ const ENGLISH: &[&str] = &[
     "all",
     "also",
     "am",
+    // "I saw that…": how the asker heard of it
+    "saw",
     "an",
     "and",
     "any",
@@ -606,6 +610,34 @@ const COMPARISON_WORDS: &[&str] = &[
     "hesitate",
     "hesitating",
 ];
+
+/// Words that ask how far: with them, "Is Chalon closer to Dijon or Mâcon?" and "c'est plus
+/// près de Dijon ou de Mâcon ?" ask a distance, and the places are its subject, not the asker's
+/// alternatives ("on the A6 like Beaune or further off?" still likens).
+const DISTANCE_WORDS: &[&str] = &[
+    "closer",
+    "closest",
+    "nearer",
+    "nearest",
+    "distance",
+    "distances",
+    "km",
+    "kms",
+    "kilometres",
+    "kilometers",
+    "miles",
+];
+
+/// Whether folded `words` ask how far: a distance word, or "plus" before "près", "proche" or
+/// "loin".
+pub fn asks_distance(words: &[String]) -> bool {
+    words
+        .iter()
+        .any(|word| DISTANCE_WORDS.contains(&word.as_str()))
+        || words.windows(2).any(|pair| {
+            pair[0] == "plus" && matches!(pair[1].as_str(), "pres" | "proche" | "proches" | "loin")
+        })
+}
 
 /// Words that compare only right before another place: "Chalon and not Dijon", "Chalon ou
 /// Dijon ?", "Chalon over Lyon" ("closer to Dijon or to Lyon", "c'est pas loin", "over 100 km"
