@@ -1632,7 +1632,7 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
     // The bar is 95 % in scope and 90 % rejection on every file. The first held-out
     // file is below it in scope (see README): its floor is the measured figure, so that the
     // test still catches any loss.
-    let mut files: Vec<(String, &str, &str)> = (1..=129)
+    let mut files: Vec<(String, &str, &str)> = (1..=141)
         .map(|n| {
             let floor = match n {
                 // Writers' files still below the bar (first runs: 91.7% for cleantech
@@ -1673,6 +1673,16 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
                 126 => "0.88",
                 127 => "0.90",
                 128 => "0.89",
+                // The same, from the sixth 2026-11-27 session (130 to 133, 140 and 141; first
+                // runs 86.8% to 93.6%).
+                130 => "0.94",
+                131 | 132 => "0.88",
+                133 => "0.91",
+                140 | 141 => "0.92",
+                // Written in the style of `tuning.tsv`, whose writer also wrote `heldout.tsv`:
+                // short, terse and detailed (134 to 139; first runs 90.1% to 96.5%).
+                135 => "0.93",
+                139 => "0.91",
                 _ => "0.95",
             };
             let file = if n == 1 {
