@@ -266,8 +266,9 @@ const FRENCH: &[&str] = &[
     "importante",
     "importants",
     "importantes",
-    // "2ème", "3eme": the ordinal's ending, cut from its figure
+    // "2ème", "3eme", "2e": the ordinal's ending, cut from its figure
     "eme",
+    "e",
     // "une PME basée à Lyon": where the asker is, not a logistics "base"
     "basee",
     "basees",
