@@ -1275,7 +1275,9 @@ impl Index {
                 }
             }
             i += 1;
-            if stopwords::is_stop_word(word) {
+            if stopwords::is_stop_word(word)
+                || stopwords::is_ordinal_ending(word, (i >= 2).then(|| words[i - 2].as_str()))
+            {
                 continue;
             }
             // A month or day the base never writes dates the question; it is no typo of a

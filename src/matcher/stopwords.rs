@@ -266,9 +266,9 @@ const FRENCH: &[&str] = &[
     "importante",
     "importants",
     "importantes",
-    // "2ème", "3eme", "2e": the ordinal's ending, cut from its figure
+    // "2ème", "3eme": the ordinal's ending, cut from its figure (for "2e", see
+    // `is_ordinal_ending`)
     "eme",
-    "e",
     // "une PME basée à Lyon": where the asker is, not a logistics "base"
     "basee",
     "basees",
@@ -1423,6 +1423,23 @@ const CALENDAR: &[&str] = &[
     "october",
     "november",
     "december",
+    // abbreviated, in either language ("nov 2018", "sept 2022", "janv.")
+    "jan",
+    "janv",
+    "feb",
+    "fev",
+    "fevr",
+    "apr",
+    "avr",
+    "jun",
+    "jul",
+    "juil",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
     "monday",
     "tuesday",
     "wednesday",
@@ -1432,7 +1449,13 @@ const CALENDAR: &[&str] = &[
     "sunday",
 ];
 
-/// True for a folded month or day of the week, in English.
+/// True for the French ordinal's shortest ending after its figure ("2e port", "3e"), cut from
+/// it when words are read; elsewhere "e" is kept ("e-commerce").
+pub fn is_ordinal_ending(word: &str, before: Option<&str>) -> bool {
+    word == "e" && before.is_some_and(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// True for a folded month or day of the week, in English, or a month's abbreviation.
 pub fn is_calendar_word(word: &str) -> bool {
     CALENDAR.contains(&word)
 }

@@ -899,6 +899,7 @@ fn a_month_is_no_other_place() {
         "When did the digital hub open, in September 2017?",
         // A month the base never writes is no name either, nor a typo ("March" is no "match").
         "When did the digital hub open, in March?",
+        "When did the digital hub open, in sept 2017?",
     ] {
         let found = index.find(question);
         assert_eq!(found.band, Band::Confident, "{question}");
@@ -913,6 +914,18 @@ fn a_month_is_no_other_place() {
             "{slots:?}"
         )
     });
+    // Nor is a month's abbreviation an unknown word that weighs against every entry.
+    for question in [
+        "the digital hub, in nov 2017?",
+        "le pôle numérique, sept 2017 ?",
+    ] {
+        with_slots(&index, question, |slots| {
+            assert!(
+                slots.iter().all(|slot| slot.unknown_word.is_none()),
+                "{question}: {slots:?}"
+            )
+        });
+    }
 }
 
 #[test]
@@ -1763,4 +1776,23 @@ fn a_name_set_aside_is_not_the_subject() {
     };
     assert!(!with_slots(&index, "besides ParcNord", reads_parc_nord));
     assert!(with_slots(&index, "ParcNord besides", reads_parc_nord));
+}
+
+#[test]
+fn a_french_ordinal_is_one_number() {
+    let (_, index) = index();
+    // "2e" splits into a figure and its ending, which is no word of its own...
+    with_slots(&index, "le 2e parc de Valbourg", |slots| {
+        assert!(
+            slots.iter().all(|slot| slot.unknown_word != Some("e")),
+            "{slots:?}"
+        )
+    });
+    // ...but only after a figure.
+    with_slots(&index, "le parc e de Valbourg", |slots| {
+        assert!(
+            slots.iter().any(|slot| slot.unknown_word == Some("e")),
+            "{slots:?}"
+        )
+    });
 }
