@@ -733,6 +733,13 @@ impl Checker {
                 );
                 continue;
             }
+            if let Some(warning) = keyword_reads_as_less(keyword.get_ref()) {
+                self.out.push(
+                    Diagnostic::warning(&at, warning)
+                        .in_entry(&id)
+                        .hint("write the words that carry the meaning, or remove it"),
+                );
+            }
             match keyword_owner.get(&key) {
                 Some(owner) if *owner != id => self.out.push(
                     Diagnostic::warning(&at, format!("keyword {:?} is also a keyword of entry {owner:?}", keyword.get_ref()))
@@ -825,6 +832,28 @@ fn reads_as_less(synonym: &str, group: &[String]) -> Option<String> {
     }
 }
 
+/// Why a keyword does not say what it is written as, if it does not: with its stop words
+/// dropped, "still part" is "part", and every question that says "part" would be a strong hit
+/// for the entry. An elided article or a short word ("L'Usinerie", "sewn or") and a hyphenated
+/// compound ("rendez-vous") lose nothing that matters.
+fn keyword_reads_as_less(keyword: &str) -> Option<String> {
+    let written = normalize::words(keyword);
+    let content = stopwords::content_words(keyword);
+    let compound = keyword.contains('-') && !keyword.contains(' ');
+    let loses_a_word = written
+        .iter()
+        .any(|word| word.chars().count() >= 3 && !content.contains(word));
+    match content.as_slice() {
+        [] => Some(format!(
+            "keyword {keyword:?} is made of stop words only: the matcher drops them, so it matches nothing"
+        )),
+        [single] if loses_a_word && !compound => Some(format!(
+            "keyword {keyword:?} reads as {single:?} once its stop words are dropped: every question that says {single:?} would be a keyword hit"
+        )),
+        _ => None,
+    }
+}
+
 fn language_name(lang: Lang) -> &'static str {
     match lang {
         Lang::Fr => "French",
@@ -902,6 +931,28 @@ fn slug(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_keyword_that_stop_words_reduce_to_one_common_word_is_reported() {
+        let warning = keyword_reads_as_less("still part").expect("reduced to one word");
+        assert!(warning.contains("reads as \"part\""), "{warning}");
+        let warning = keyword_reads_as_less("encore labellisé").expect("reduced to one word");
+        assert!(warning.contains("reads as \"labellise\""), "{warning}");
+        let warning = keyword_reads_as_less("the and").expect("nothing left");
+        assert!(warning.contains("stop words only"), "{warning}");
+        // An elided article, a short word or a compound loses nothing; a phrase of two
+        // content words stays a phrase.
+        for kept in [
+            "L'Usinerie",
+            "sewn or",
+            "rendez-vous",
+            "existe toujours",
+            "Business France",
+            "SaôneOr",
+        ] {
+            assert_eq!(keyword_reads_as_less(kept), None, "{kept}");
+        }
+    }
 
     #[test]
     fn a_synonym_that_stop_words_reduce_to_another_word_is_reported() {
