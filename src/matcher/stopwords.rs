@@ -16,8 +16,6 @@ const FRENCH: &[&str] = &[
     "assez",
     "au",
     "aucun",
-    // "on m'a parlé de ça, vous avez des infos là-dessus ?"
-    "dessus",
     "aupres",
     "aussi",
     "autre",
@@ -55,6 +53,8 @@ const FRENCH: &[&str] = &[
     "dans",
     "de",
     "des",
+    // "on m'a parlé de ça, vous avez des infos là-dessus ?"
+    "dessus",
     "devons",
     "dire",
     "dois",
@@ -323,8 +323,6 @@ const ENGLISH: &[&str] = &[
     "all",
     "also",
     "am",
-    // "I saw that…": how the asker heard of it
-    "saw",
     "an",
     "and",
     "any",
@@ -394,6 +392,8 @@ const ENGLISH: &[&str] = &[
     "plz",
     "re",
     "s",
+    // "I saw that…": how the asker heard of it
+    "saw",
     "shall",
     "she",
     "should",
@@ -1004,7 +1004,7 @@ pub fn opens_question(word: &str) -> bool {
 }
 
 /// The phrases after which a name is what the asker sets aside, as folded words: "other parks
-/// besides SaôneOr", "à part Amazon", "autre chose que Framatome".
+/// besides SaôneOr", "à part Amazon", "des employeurs autres que Framatome".
 const SETTING_ASIDE: &[&[&str]] = &[
     &["besides"],
     &["beside"],
