@@ -1275,8 +1275,7 @@ impl Index {
                 }
             }
             i += 1;
-            if stopwords::is_stop_word(word)
-                || stopwords::is_ordinal_ending(word, (i >= 2).then(|| words[i - 2].as_str()))
+            if stopwords::is_stop_word(word) || stopwords::is_ordinal_ending(word, &words[..i - 1])
             {
                 continue;
             }
@@ -1301,9 +1300,10 @@ impl Index {
                 // "Other business parks besides SaôneOr?": the name set aside is what the
                 // question is not about; left in, it answers with SaôneOr itself.
                 if stopwords::sets_aside(&words[..i - 1])
-                    && terms
-                        .iter()
-                        .any(|&t| self.info[t as usize].name || self.info[t as usize].place)
+                    && terms.iter().any(|&t| {
+                        let info = &self.info[t as usize];
+                        info.name || info.place
+                    })
                 {
                     continue;
                 }

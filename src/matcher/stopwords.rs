@@ -820,6 +820,14 @@ fn opens_with(words: &[String], phrase: &[&str]) -> bool {
             .all(|(word, listed)| word == listed)
 }
 
+/// Whether the folded `words` end with the listed `phrase`.
+fn ends_with(words: &[String], phrase: &[&str]) -> bool {
+    words
+        .len()
+        .checked_sub(phrase.len())
+        .is_some_and(|start| opens_with(&words[start..], phrase))
+}
+
 /// Whether a sentence's folded `words` open with a formula that closes a formal letter.
 pub fn closes_letter(words: &[String]) -> bool {
     LETTER_CLOSINGS
@@ -1035,13 +1043,7 @@ pub fn sets_aside(before: &[String]) -> bool {
         [rest @ .., article] if SET_ASIDE_ARTICLES.contains(&article.as_str()) => rest,
         _ => before,
     };
-    SETTING_ASIDE.iter().any(|phrase| {
-        before.len() >= phrase.len()
-            && before[before.len() - phrase.len()..]
-                .iter()
-                .zip(phrase.iter())
-                .all(|(word, listed)| word == listed)
-    })
+    SETTING_ASIDE.iter().any(|phrase| ends_with(before, phrase))
 }
 
 /// True when the words just before a place (`before`, nearest last) say the asker comes from it:
@@ -1449,10 +1451,14 @@ const CALENDAR: &[&str] = &[
     "sunday",
 ];
 
-/// True for the French ordinal's shortest ending after its figure ("2e port", "3e"), cut from
-/// it when words are read; elsewhere "e" is kept ("e-commerce").
-pub fn is_ordinal_ending(word: &str, before: Option<&str>) -> bool {
-    word == "e" && before.is_some_and(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
+/// True for the French ordinal's shortest ending right after its figure (`before`, nearest
+/// last: "2e port", "3e"), cut from it when words are read; elsewhere "e" is kept
+/// ("e-commerce").
+pub fn is_ordinal_ending(word: &str, before: &[String]) -> bool {
+    word == "e"
+        && before
+            .last()
+            .is_some_and(|figure| !figure.is_empty() && figure.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// True for a folded month or day of the week, in English, or a month's abbreviation.
