@@ -1233,6 +1233,8 @@ impl Index {
         // The word each unit was read as: as typed, or the base's word a typo was corrected to
         // ("" when it is half of a split word).
         let mut unit_words: Vec<String> = Vec::new();
+        // Where each unit's words start and end in `words`.
+        let mut unit_spans: Vec<std::ops::Range<usize>> = Vec::new();
         let mut unknown: Vec<(f64, &'a str, bool, bool)> = Vec::new();
         let mut origins: Vec<Vec<TermId>> = Vec::new();
         let in_other_place = self.other_places_in(words);
@@ -1264,12 +1266,14 @@ impl Index {
                 {
                     units.push(terms.clone());
                     unit_words.push(glued);
+                    unit_spans.push(i..i + 2);
                     i += 2;
                     continue;
                 }
                 if let Some(terms) = self.glued_misspelling(word, next) {
                     units.push(terms);
                     unit_words.push(format!("{word}{next}"));
+                    unit_spans.push(i..i + 2);
                     i += 2;
                     continue;
                 }
@@ -1316,10 +1320,12 @@ impl Index {
                 // read as ("business praks" is a business park).
                 unit_words.push(spelt.to_string());
                 units.push(terms);
+                unit_spans.push(i - 1..i);
             } else if !other_place && let Some((left, right)) = self.split(word) {
                 units.push(left);
                 units.push(right);
                 unit_words.extend([String::new(), String::new()]);
+                unit_spans.extend([i - 1..i, i - 1..i]);
             } else if stopwords::is_question_word(word) {
                 // A question word the base never uses is no evidence of another subject.
                 continue;
@@ -1355,12 +1361,40 @@ impl Index {
                 });
             }
         };
-        let multi_word_names = self.names_in(&units, &unit_words);
-        for terms in units {
+        // A name's words follow one another, give or take stop words and one other word ("main
+        // private employers", "Chalon, one of the original Territoires d'industrie"): "industrie
+        // dont tout le monde cause au club d'entreprises" names no "industrial players".
+        let follows: Vec<bool> = unit_spans
+            .iter()
+            .enumerate()
+            .map(|(k, span)| {
+                k == 0 || {
+                    let previous_end = unit_spans[k - 1].end.min(span.start);
+                    words[previous_end..span.start]
+                        .iter()
+                        .filter(|w| !stopwords::is_stop_word(w))
+                        .count()
+                        <= 1
+                }
+            })
+            .collect();
+        let multi_word_names = self.names_in(&units, &unit_words, &follows);
+        // A synonym group's phrase means the group, word by word too: the "optique" of "fibre
+        // optique", which only the synonyms file lists, is no second subject.
+        let mut in_group_phrase = vec![false; units.len()];
+        for found in &multi_word_names {
+            if self.synonym_labels.contains_key(&found.term) {
+                in_group_phrase[found.span.clone()].fill(true);
+            }
+        }
+        for (terms, in_phrase) in units.into_iter().zip(in_group_phrase) {
+            if in_phrase && !terms.iter().any(|&t| self.info[t as usize].used) {
+                continue;
+            }
             let weight = self.slot_weight(&terms);
             push(terms, weight, &mut slots);
         }
-        for term in multi_word_names {
+        for term in multi_word_names.into_iter().map(|found| found.term) {
             let weight = self.info[term as usize].weight;
             push(vec![term], weight, &mut slots);
         }
@@ -1667,8 +1701,13 @@ impl Index {
     }
 
     /// The multi-word names found in a sequence of resolved words, longest first.
-    fn names_in(&self, units: &[Vec<TermId>], words: &[String]) -> Vec<TermId> {
-        names_in(&self.phrases, &self.synonym_labels, units, words)
+    fn names_in(
+        &self,
+        units: &[Vec<TermId>],
+        words: &[String],
+        follows: &[bool],
+    ) -> Vec<FoundName> {
+        names_in(&self.phrases, &self.synonym_labels, units, words, follows)
     }
 }
 
@@ -2170,6 +2209,12 @@ fn is_courtesy(question: &str, words: &[String]) -> bool {
         && words[reason..].iter().filter(|w| says_something(w)).count() <= MAX_THANKED_WORDS
 }
 
+/// A multi-word name or synonym phrase found in a question, and the units it covers.
+struct FoundName {
+    term: TermId,
+    span: std::ops::Range<usize>,
+}
+
 /// Greedy longest match of the phrases over `units`, read from `words`. A unit matches a
 /// position of a phrase when they share a synonym group ("logistique" for the "logistics" of
 /// "logistics sector"), or a stem and a word close to the name's: "manufacturing in Chalon"
@@ -2179,7 +2224,8 @@ fn names_in(
     synonym_groups: &HashMap<TermId, String>,
     units: &[Vec<TermId>],
     words: &[String],
-) -> Vec<TermId> {
+    follows: &[bool],
+) -> Vec<FoundName> {
     // The name's word, in the plural, or misspelt as the typo index would correct it; another
     // ending ("manufacturer", "manufactured", "manufacturing") is another word.
     let spells = |said: &str, listed: &str| match said.strip_prefix(listed) {
@@ -2196,34 +2242,63 @@ fn names_in(
     };
     // Kept in step by every branch that reads a word into units.
     debug_assert_eq!(units.len(), words.len(), "one word per unit");
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i < units.len() {
-        let mut matched = 0;
-        let mut candidates: Vec<&Phrase> = units[i]
+    // The longest phrase that matches from `at`, if any.
+    let longest_at = |at: usize| -> Option<&Phrase> {
+        let mut candidates: Vec<&Phrase> = units[at]
             .iter()
             .filter_map(|t| phrases.get(t))
             .flatten()
             .collect();
         candidates.sort_by_key(|p| std::cmp::Reverse(p.pattern.len()));
-        for phrase in candidates {
+        candidates.into_iter().find(|phrase| {
             let len = phrase.pattern.len();
-            if i + len <= units.len()
+            at + len <= units.len()
+                && follows[at + 1..at + len].iter().all(|&f| f)
                 && phrase
                     .pattern
                     .iter()
                     .zip(&phrase.words)
-                    .zip(units[i..i + len].iter().zip(&words[i..i + len]))
+                    .zip(units[at..at + len].iter().zip(&words[at..at + len]))
                     .all(|((accepted, listed), (unit, said))| matches(accepted, listed, unit, said))
-            {
-                if !found.contains(&phrase.term) {
-                    found.push(phrase.term);
-                }
-                matched = len;
-                break;
+        })
+    };
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < units.len() {
+        let mut phrase = longest_at(i);
+        // A synonym phrase read across a name that starts inside it, written word for word,
+        // gives way to the name: "industrie zone d'emploi" is about the employment zone, not
+        // an industrial zone.
+        if let Some(group_phrase) = phrase
+            && synonym_groups.contains_key(&group_phrase.term)
+        {
+            let end = i + group_phrase.pattern.len();
+            let name_inside = (i + 1..end).any(|at| {
+                longest_at(at).is_some_and(|name| {
+                    let len = name.pattern.len();
+                    !synonym_groups.contains_key(&name.term)
+                        && at + len > end
+                        && name
+                            .words
+                            .iter()
+                            .zip(&words[at..at + len])
+                            .all(|(listed, said)| spells(said, listed))
+                })
+            });
+            if name_inside {
+                phrase = None;
             }
         }
-        i += matched.max(1);
+        let matched = phrase.map_or(1, |phrase| {
+            if !found.iter().any(|f: &FoundName| f.term == phrase.term) {
+                found.push(FoundName {
+                    term: phrase.term,
+                    span: i..i + phrase.pattern.len(),
+                });
+            }
+            phrase.pattern.len()
+        });
+        i += matched;
     }
     found
 }
@@ -2390,9 +2465,10 @@ impl Builder {
             &self.index.synonym_labels,
             &units,
             &unit_words,
+            &vec![true; units.len()],
         );
         let mut terms: Vec<TermId> = units.into_iter().flatten().collect();
-        terms.extend(names);
+        terms.extend(names.into_iter().map(|found| found.term));
         terms.sort_unstable();
         terms.dedup();
         terms

@@ -1796,3 +1796,100 @@ fn a_french_ordinal_is_one_number() {
         )
     });
 }
+
+#[test]
+fn multi_word_synonyms_and_names_are_read_where_their_words_stand_together() {
+    let entries = [
+        entry_toml(
+            "internet",
+            &["la fibre est-elle disponible ?", "fibre sur les parcs"],
+            &["is there fibre?", "fibre in the business parks"],
+            [
+                "La fibre dessert tous les parcs d'activités.",
+                "Fibre serves every business park.",
+            ],
+        ),
+        entry_toml(
+            "parks",
+            &["quelles zones d'activités ?", "zone d'activités nord"],
+            &["which business parks?", "industrial zone north"],
+            [
+                "Valbourg compte trois zones d'activités.",
+                "Valbourg has three business parks.",
+            ],
+        ),
+        entry_toml(
+            "jobs",
+            &[
+                "combien d'emplois dans l'industrie ?",
+                "part de l'industrie dans l'emploi",
+            ],
+            &["how many industrial jobs?", "share of jobs in industry"],
+            [
+                "L'industrie compte 9 000 emplois dans la zone d'emploi de Valbourg.",
+                "Industry counts 9,000 jobs in the Valbourg employment zone.",
+            ],
+        ),
+        "keywords = [\"zone d'emploi\", \"employment zone\"]\n\n".to_string(),
+        entry_toml(
+            "employers",
+            &["qui sont les grands employeurs ?", "acteurs industriels"],
+            &["who are the big employers?", "industrial players"],
+            [
+                "Les grands employeurs de Valbourg sont industriels.",
+                "Valbourg's big employers are industrial.",
+            ],
+        ),
+        "keywords = [\"industrial players\", \"acteurs industriels\"]\n\n".to_string(),
+    ]
+    .concat();
+    let synonyms = r#"
+[[synonyms]]
+words = ["fibre", "fibre optique", "broadband"]
+
+[[synonyms]]
+words = ["zone d'activités", "industrial zone", "business park"]
+
+[[synonyms]]
+words = ["industrie", "industry", "industrial", "industriel"]
+
+[[synonyms]]
+words = ["entreprise", "players", "boîte"]
+"#;
+    let (_, index) = index_of_entries(&entries, synonyms);
+    let term = |key: &str| index.terms[key];
+    let reads = |question: &str, term: TermId| {
+        with_slots(&index, question, |slots| {
+            slots.iter().any(|slot| slot.terms.contains(&term))
+        })
+    };
+    // "optique", which only the synonyms file knows, is part of the group's phrase, no
+    // subject of its own that no answer mentions; alone, it is still read.
+    let optique = index
+        .resolve_spelt("optique", false)
+        .expect("a word of the base")[0];
+    assert!(!reads("fibre optique sur les parcs ?", optique));
+    assert!(reads("optique sur les parcs ?", optique));
+    // A synonym phrase gives way to a name written word for word that starts inside it...
+    let employment_zone = term("name:zone emploi");
+    let parks_group = term("syn:1");
+    for question in [
+        "% emplois industrie zone d'emploi",
+        "part de l'industrie dans la zone d'emploi de Valbourg",
+    ] {
+        assert!(reads(question, employment_zone), "{question}");
+        assert!(!reads(question, parks_group), "{question}");
+    }
+    assert!(reads("industrial zone north", parks_group));
+    // ...and a name's words stand together, give or take stop words and one other word.
+    let industrial_players = term("name:industrial players");
+    assert!(reads("who are the industrial players?", industrial_players));
+    assert!(reads(
+        "the main industrial key players?",
+        industrial_players
+    ));
+    assert!(!reads(
+        "industrie dont tout le monde cause au club d'entreprises",
+        industrial_players
+    ));
+}
