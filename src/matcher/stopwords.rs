@@ -1606,6 +1606,8 @@ const SMALL_TALK: &[&[&str]] = &[
     &["petite", "question"],
     // "c'est quoi en gros ?": "basically", not the "gros" of "gros employeurs"
     &["en", "gros"],
+    // "what is it in short?": not the "short" of a shortlist
+    &["in", "short"],
 ];
 
 /// "In advance" after a thank-you ("thanks in advance", "merci d'avance", "merci beaucoup par
@@ -1827,6 +1829,10 @@ mod tests {
         // Small talk greets too.
         assert_eq!(read("how are you guys? any port?"), "port");
         assert_eq!(read("ça va la team ? des terrains ?"), "terrains");
+        // Fillers that only say how to answer.
+        assert_eq!(read("c'est quoi le port en gros ?"), "port");
+        assert_eq!(read("what is the port in short?"), "port");
+        assert_eq!(read("short list of ports"), "short list ports");
     }
 
     #[test]
