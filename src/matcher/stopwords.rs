@@ -136,6 +136,10 @@ const FRENCH: &[&str] = &[
     "quels",
     "que",
     "quoi",
+    // "qu'est-ce qui rend Chalon attractif ?": "makes", which shares its stem with the
+    // "rendez-vous" of an appointment
+    "rend",
+    "rendent",
     "rien",
     "s",
     "sa",
