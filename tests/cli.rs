@@ -1662,7 +1662,7 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
                 // (first runs from 78.9% to 92.6%, see README). Their floors are the measured
                 // figures (tuning117: 90.8% before words found only in answers weighed less,
                 // 89.7% since).
-                114 => "0.82",
+                114 => "0.81",
                 115 | 116 | 118 | 120 | 124 => "0.87",
                 117 => "0.89",
                 119 => "0.83",

@@ -75,12 +75,13 @@ fn collapse_elongations(text: &str) -> String {
 /// them. Words too long to be words are dropped before collapsing, so that keyboard mashing
 /// ("aaaaaaaa…") does not become a word. "US" before a company word is read as "american".
 pub fn words(text: &str) -> Vec<String> {
-    let mut words: Vec<String> = fold(&without_markup(text))
+    let words: Vec<String> = fold(&without_markup(text))
         .split_whitespace()
         .filter(|w| w.chars().count() <= MAX_WORD_CHARS)
         .take(MAX_WORDS)
         .map(collapse_elongations)
         .collect();
+    let mut words = with_digit_groups_joined(words);
     // "a US company": the country, which folds to the pronoun "us" ("help us") everywhere else.
     for i in 0..words.len().saturating_sub(1) {
         if words[i] == "us" && US_BEFORE.contains(&words[i + 1].as_str()) {
@@ -88,6 +89,26 @@ pub fn words(text: &str) -> Vec<String> {
         }
     }
     words
+}
+
+/// "9 928", "9,928" and "9928" are one number: a figure of one to three digits followed by
+/// groups of exactly three digits is written with thousands separators. A year ("2023 140
+/// millions") or a decimal ("1,36") starts no such number.
+fn with_digit_groups_joined(words: Vec<String>) -> Vec<String> {
+    let is_number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let mut joined: Vec<String> = Vec::with_capacity(words.len());
+    let mut open = false;
+    for word in words {
+        let continues = open && word.len() == 3 && is_number(&word);
+        match joined.last_mut() {
+            Some(number) if continues => number.push_str(&word),
+            _ => {
+                open = is_number(&word) && word.len() <= 3;
+                joined.push(word);
+            }
+        }
+    }
+    joined
 }
 
 /// The words before which "us" is the United States: "a US company", "US-based", "our US
@@ -380,6 +401,17 @@ mod tests {
         assert_eq!(comparable("1,36 milliard"), comparable("1.36 milliard"));
         assert_eq!(comparable("industrie 4.0"), "industrie 4 0");
         assert_eq!(comparable("1.36bn, 10k m2, A6"), "1 36 bn 10 k m2 a6");
+        // Thousands separators, whichever the writer uses, or none.
+        assert_eq!(words("9 928 emplois"), words("9928 emplois"));
+        assert_eq!(words("9,928 jobs"), ["9928", "jobs"]);
+        assert_eq!(
+            words("113 953 habitants, 1 000 000 €"),
+            ["113953", "habitants", "1000000"]
+        );
+        // A year, a decimal or a lone figure is no group.
+        assert_eq!(words("2023 140 millions"), ["2023", "140", "millions"]);
+        assert_eq!(words("1,36 milliard"), ["1", "36", "milliard"]);
+        assert_eq!(words("15 ha 200 m"), ["15", "ha", "200", "m"]);
     }
 
     #[test]
