@@ -1632,7 +1632,7 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
     // The bar is 95 % in scope and 90 % rejection on every file. The first held-out
     // file is below it in scope (see README): its floor is the measured figure, so that the
     // test still catches any loss.
-    let mut files: Vec<(String, &str, &str)> = (1..=165)
+    let mut files: Vec<(String, &str, &str)> = (1..=171)
         .map(|n| {
             let floor = match n {
                 // Writers' files still below the bar (first runs: 91.7% for cleantech
@@ -1683,10 +1683,12 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
                 // short, terse and detailed (134 to 139; first runs 90.1% to 96.5%).
                 135 => "0.93",
                 139 => "0.91",
-                // The same, from the seventh 2026-11-27 session (142 to 165; first runs 86.6% to
-                // 97.6%).
+                // The same, from the seventh 2026-11-27 session (142 to 171; first runs 86.6% to
+                // 97.7%).
                 142 | 149 | 152 | 161 => "0.94",
-                143 | 156 | 158 => "0.93",
+                143 | 156 | 158 | 171 => "0.93",
+                166 => "0.94",
+                169 => "0.88",
                 146 => "0.87",
                 150 => "0.90",
                 _ => "0.95",
