@@ -2262,10 +2262,12 @@ fn names_in(
                     .all(|((accepted, listed), (unit, said))| matches(accepted, listed, unit, said))
         })
     };
+    // Each position is read once: a synonym phrase looks ahead at the names inside it.
+    let longest: Vec<Option<&Phrase>> = (0..units.len()).map(longest_at).collect();
     let mut found = Vec::new();
     let mut i = 0;
     while i < units.len() {
-        let mut phrase = longest_at(i);
+        let mut phrase = longest[i];
         // A synonym phrase read across a name that starts inside it, written word for word,
         // gives way to the name: "industrie zone d'emploi" is about the employment zone, not
         // an industrial zone.
@@ -2274,7 +2276,7 @@ fn names_in(
         {
             let end = i + group_phrase.pattern.len();
             let name_inside = (i + 1..end).any(|at| {
-                longest_at(at).is_some_and(|name| {
+                longest[at].is_some_and(|name| {
                     let len = name.pattern.len();
                     !synonym_groups.contains_key(&name.term)
                         && at + len > end

@@ -1855,6 +1855,9 @@ words = ["industrie", "industry", "industrial", "industriel"]
 
 [[synonyms]]
 words = ["entreprise", "players", "boîte"]
+
+[[synonyms]]
+words = ["territoire d'industrie", "ti"]
 "#;
     let (_, index) = index_of_entries(&entries, synonyms);
     let term = |key: &str| index.terms[key];
@@ -1881,6 +1884,12 @@ words = ["entreprise", "players", "boîte"]
         assert!(!reads(question, parks_group), "{question}");
     }
     assert!(reads("industrial zone north", parks_group));
+    // A name read only through synonyms ("industrie … boîte" for "industrial players") does
+    // not break a synonym phrase.
+    let industry_territory = term("syn:4");
+    let question = "c'est quoi territoire d'industrie pour une boîte ?";
+    assert!(reads(question, industry_territory));
+    assert!(!reads(question, term("name:industrial players")));
     // ...and a name's words stand together, give or take stop words and one other word.
     let industrial_players = term("name:industrial players");
     assert!(reads("who are the industrial players?", industrial_players));
