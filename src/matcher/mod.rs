@@ -1782,8 +1782,6 @@ impl<'a> Sentences<'a> {
             .collect();
         let last = pieces.len().saturating_sub(1);
         let mut count = 0;
-        // How many pieces before this one said something besides stop words.
-        let mut said = 0;
         let mut asking: Vec<&str> = Vec::new();
         let mut signed = false;
         let mut signature_at = None;
@@ -1844,14 +1842,14 @@ impl<'a> Sentences<'a> {
             }) || (count > 1 && stopwords::closes_letter(&words));
             if signs_off && !piece.ends_with('?') {
                 // "Merci d'avance.", "Best regards,": a courtesy without a name is left out
-                // even where the signature stays ("advance" is no word of the question).
+                // even where the signature stays, before a postscript ("advance" is no word
+                // of the question).
                 if sign_off_name_count == Some(0) && count > 1 {
                     closers.push(piece);
                 }
-                // `count` counts this line too.
-                // A greeting before the question is no sentence of its own here: "Hello!
-                // ademe Cheers, Anna" asks one thing and signs.
-                if !signed && (count == 2 || said == 1 || asking.len() == 1) {
+                // After one question or after context and two questions alike, the signer's
+                // name and title ("Mark Evans, Head of Site Selection") say nothing asked.
+                if !signed {
                     signature_at = Some(offset_in(question, whole));
                 }
                 signed = true;
@@ -1866,9 +1864,6 @@ impl<'a> Sentences<'a> {
                 words = normalize::words(piece);
             }
             let content = words.iter().filter(|w| !stopwords::is_stop_word(w)).count();
-            if content > 0 {
-                said += 1;
-            }
             if !signed && content >= FOCUS_MIN_WORDS {
                 asking.push(piece);
                 if closer_cut {

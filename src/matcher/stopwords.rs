@@ -72,6 +72,8 @@ const FRENCH: &[&str] = &[
     "etc",
     "ete",
     "etes",
+    // "c'est quoi exactement ?" stresses the question ("exact", of a date, still asks)
+    "exactement",
     "etre",
     "eu",
     "fait",
@@ -174,6 +176,8 @@ const FRENCH: &[&str] = &[
     "tes",
     "toi",
     "ton",
+    // "toucher des aides" receives money: not the English "touch" of a contact, its stem
+    "toucher",
     "tous",
     "tout",
     "toute",
@@ -258,6 +262,8 @@ const FRENCH: &[&str] = &[
     "qq",
     "qqs",
     "qqch",
+    // "quelque part"
+    "qqpart",
     "mtn",
     "vrmt",
     "dc",

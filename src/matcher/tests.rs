@@ -589,17 +589,25 @@ fn a_question_signed_with_a_name_is_read_without_it() {
         Sentences::of("What land is available?\nBest, Tom").asked,
         "What land is available?\n"
     );
-    // In a longer message, the signature stays with the context it signs…
-    let long = "Our customers are in Europe. We grew a lot. What land is available? Thanks, Mark";
-    assert_eq!(Sentences::of(long).asked, long);
-    // …but a courtesy without a name is left out: "advance" is no word of the question.
-    let courteous = "Our customers are in Europe. We grew a lot. What land is available? Thanks in advance.\nMark";
-    assert_eq!(
-        asked_words(courteous),
-        normalize::words(
-            "Our customers are in Europe. We grew a lot. What land is available? Mark"
-        )
-    );
+    // In a longer message too, after context or after two questions, the signature asks
+    // nothing: its name and title ("Head of Site Selection") would count as the question's.
+    for (message, asked) in [
+        (
+            "Our customers are in Europe. We grew a lot. What land is available? Thanks, Mark",
+            "Our customers are in Europe. We grew a lot. What land is available?",
+        ),
+        (
+            "Our customers are in Europe. We grew a lot. What land is available? Thanks in advance.\nMark",
+            "Our customers are in Europe. We grew a lot. What land is available?",
+        ),
+        (
+            "What land is available? For a factory? Kind regards, Mark Evans, Head of Site \
+             Selection, Evans Ltd",
+            "What land is available? For a factory?",
+        ),
+    ] {
+        assert_eq!(Sentences::of(message).asked.trim_end(), asked, "{message}");
+    }
 }
 
 #[test]
@@ -1901,4 +1909,66 @@ words = ["territoire d'industrie", "ti"]
         "industrie dont tout le monde cause au club d'entreprises",
         industrial_players
     ));
+}
+
+#[test]
+fn words_that_only_stress_or_receive_say_nothing_of_the_subject() {
+    let entries = [
+        entry_toml(
+            "label",
+            &["c'est quoi le label ?", "le label"],
+            &["what is the label?", "the label"],
+            [
+                "Le label distingue les territoires d'industrie.",
+                "The label marks industrial territories.",
+            ],
+        ),
+        entry_toml(
+            "label-date",
+            &["date exacte du label", "jour exact du label"],
+            &["exact date of the label", "exact day of the label"],
+            [
+                "Le label a été reçu le 22 novembre 2018.",
+                "The label came on 22 November 2018.",
+            ],
+        ),
+        entry_toml(
+            "grants",
+            &["quelles aides pour une usine ?", "aides"],
+            &["grants for a factory", "grants"],
+            [
+                "Des aides existent pour les usines.",
+                "Grants exist for factories.",
+            ],
+        ),
+        entry_toml(
+            "contact",
+            &["comment vous contacter ?", "contact"],
+            &["how do I get in touch?", "contact"],
+            [
+                "Écrivez à l'équipe du développement économique.",
+                "Write to the economic development team.",
+            ],
+        ),
+    ]
+    .concat();
+    let synonyms = "[[synonyms]]\nwords = [\"contacter\", \"contact\", \"touch\"]\n";
+    let (base, index) = index_of_entries(&entries, synonyms);
+    for (question, expected) in [
+        // "exactement", "exactly" stress the question; "exact" of a date still asks for one.
+        ("le label c'est quoi exactement ?", "label"),
+        ("what is the label exactly?", "label"),
+        ("exact date of the label", "label-date"),
+        // French "toucher" receives money: it is not the English "touch" of a contact, whose
+        // stem it shares.
+        ("on peut toucher des aides ?", "grants"),
+        ("how do I get in touch?", "contact"),
+    ] {
+        let found = index.find(question);
+        assert_eq!(found.band, Band::Confident, "{question}");
+        assert_eq!(
+            base.entries[found.candidates[0].entry].id, expected,
+            "{question}"
+        );
+    }
 }
