@@ -242,6 +242,17 @@ const FOLLOW_UP_SAME_ENTRY_BONUS: f64 = 0.25;
 /// The most the earlier question's words weigh in a follow-up, as a share of the message's own.
 const FOLLOW_UP_CONTEXT_SHARE: f64 = 0.5;
 
+/// The smallest round number read as a figure of the base it rounds (see
+/// [`Index::figure_rounded_as`]): below it, a round number is more often its own figure.
+const ROUNDED_FIGURE_MIN: u64 = 1000;
+/// How far a round number may be from the figure it rounds, as a share of the figure.
+const ROUNDED_FIGURE_SHARE: f64 = 0.01;
+
+/// Whether `number` reads as a year (2018, 1975): years are dates, never rounded figures.
+fn is_year(number: u64) -> bool {
+    (1800..=2100).contains(&number)
+}
+
 /// How many candidates a match keeps (suggestions and diagnostics need only a few).
 const KEPT_CANDIDATES: usize = 8;
 /// How much a sentence in which the asker says who they are weighs, against the sentences that
@@ -383,6 +394,9 @@ pub struct Index {
     /// another word's stem ("tie" stems to "ti", "idées" to "ide"). (Words that short are not
     /// in the typo index either.)
     short_word_terms: HashSet<TermId>,
+    /// The figures the base writes (not years), for a rounded one in a question: "45 000
+    /// habitants" cites the 45,031 of an answer.
+    figures: Vec<(u64, TermId)>,
     typo: TypoIndex,
     /// The settings' other places ("beaune", "saint etienne"), as folded words: an unknown word
     /// of one is a name even in lowercase, and never a misspelling of a vocabulary word.
@@ -449,6 +463,7 @@ impl Index {
                 surface: HashMap::new(),
                 surface_lang: HashMap::new(),
                 short_word_terms: HashSet::new(),
+                figures: Vec::new(),
                 phrases: HashMap::new(),
                 typo: TypoIndex::new(std::iter::empty()),
                 other_places: folded_phrases(&base.settings.matching.other_places),
@@ -1637,10 +1652,34 @@ impl Index {
             }
             return Some((terms, word));
         }
+        if let Some(term) = self.figure_rounded_as(word) {
+            return Some((vec![term], word));
+        }
         if !typos {
             return None;
         }
         self.read_as(self.typo.correct(word)?)
+    }
+
+    /// The base's figure that `word`, a round number it does not write, rounds: "45000" (or
+    /// "45 000") for the 45,031 inhabitants, "10000" for the 9,928 jobs. Only a number rounded
+    /// to the hundred, of [`ROUNDED_FIGURE_MIN`] or more, within [`ROUNDED_FIGURE_SHARE`] of
+    /// the figure: "2000" is no rounding of 2017, nor "500" of 550.
+    fn figure_rounded_as(&self, word: &str) -> Option<TermId> {
+        if !word.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let typed: u64 = word.parse().ok()?;
+        if typed < ROUNDED_FIGURE_MIN || !typed.is_multiple_of(100) || is_year(typed) {
+            return None;
+        }
+        self.figures
+            .iter()
+            .filter(|(figure, _)| {
+                typed.abs_diff(*figure) as f64 <= ROUNDED_FIGURE_SHARE * *figure as f64
+            })
+            .min_by_key(|(figure, _)| typed.abs_diff(*figure))
+            .map(|&(_, term)| term)
     }
 
     /// The terms of `word` as the base writes it, and the word.
@@ -2547,8 +2586,15 @@ impl Builder {
                 let info = &mut self.index.info[term as usize];
                 info.weight = info.weight.min(self.index.tuning.number_weight_cap);
                 info.number = true;
+                if let Ok(figure) = key.parse::<u64>()
+                    && !is_year(figure)
+                {
+                    self.index.figures.push((figure, term));
+                }
             }
         }
+        // Sorted, so that a rounded figure close to two of them reads the same one every time.
+        self.index.figures.sort_unstable();
         for (&term, postings) in &self.index.phrasing_postings {
             let &[phrasing] = postings.as_slice() else {
                 continue;

@@ -1618,6 +1618,11 @@ const SMALL_TALK: &[&[&str]] = &[
     &["en", "gros"],
     // "what is it in short?": not the "short" of a shortlist
     &["in", "short"],
+    // "elle s'appelle comment ?", "je m'appelle Kevin": a name, not a phone call
+    &["s", "appelle"],
+    &["s", "appellent"],
+    &["s", "appelait"],
+    &["m", "appelle"],
 ];
 
 /// "In advance" after a thank-you ("thanks in advance", "merci d'avance", "merci beaucoup par
@@ -1842,6 +1847,11 @@ mod tests {
         // Fillers that only say how to answer.
         assert_eq!(read("c'est quoi le port en gros ?"), "port");
         assert_eq!(read("what is the port in short?"), "port");
+        assert_eq!(
+            read("la zone nord elle s'appelle comment ?"),
+            "zone nord comment"
+        );
+        assert_eq!(read("j'appelle qui pour la zone ?"), "appelle qui zone");
         assert_eq!(read("short list of ports"), "short list ports");
     }
 

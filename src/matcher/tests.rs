@@ -1972,3 +1972,47 @@ fn words_that_only_stress_or_receive_say_nothing_of_the_subject() {
         );
     }
 }
+
+#[test]
+fn a_round_number_cites_the_figure_it_rounds() {
+    let entries = [
+        entry_toml(
+            "town",
+            &["la ville compte-t-elle 45 031 habitants ?", "la ville"],
+            &["does the town have 45,031 inhabitants?", "the town"],
+            [
+                "La ville comptait 45 031 habitants en 2021.",
+                "The town had 45,031 inhabitants in 2021.",
+            ],
+        ),
+        entry_toml(
+            "area",
+            &[
+                "combien d'habitants dans l'agglomération ?",
+                "agglomération",
+            ],
+            &["how many inhabitants in the area?", "the area"],
+            [
+                "L'agglomération comptait 113 953 habitants en 2021.",
+                "The area had 113,953 inhabitants in 2021.",
+            ],
+        ),
+    ]
+    .concat();
+    let (base, index) = index_of_entries(&entries, "");
+    let figure = |word: &str| index.resolve_spelt(word, true);
+    assert_eq!(figure("45000"), figure("45031"));
+    assert!(figure("45031").is_some());
+    // Not a number rounded to the hundred, too far from the figure, or a year.
+    for word in ["45030", "45500", "2000", "2021"] {
+        assert_ne!(figure(word), figure("45031"), "{word}");
+    }
+    for question in ["45 000 habitants ?", "45000 inhabitants?"] {
+        let found = index.find(question);
+        assert_eq!(found.band, Band::Confident, "{question}");
+        assert_eq!(
+            base.entries[found.candidates[0].entry].id, "town",
+            "{question}"
+        );
+    }
+}
