@@ -83,6 +83,11 @@ const FRENCH: &[&str] = &[
     "il",
     "ils",
     "j",
+    // "quelles zones me conseillez-vous ?": asks for advice, not the "Conseil" of a council
+    "conseillerais",
+    "conseilleriez",
+    "conseilles",
+    "conseillez",
     "je",
     "jusqu",
     "l",
@@ -95,6 +100,10 @@ const FRENCH: &[&str] = &[
     "leurs",
     "lors",
     "lorsqu",
+    // "j'ai lu que…": read somewhere
+    "lu",
+    "lue",
+    "lus",
     "lui",
     "m",
     "ma",

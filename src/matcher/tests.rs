@@ -1928,8 +1928,8 @@ fn words_that_only_stress_or_receive_say_nothing_of_the_subject() {
             &["date exacte du label", "jour exact du label"],
             &["exact date of the label", "exact day of the label"],
             [
-                "Le label a été reçu le 22 novembre 2018.",
-                "The label came on 22 November 2018.",
+                "Le label a été remis le 22 novembre 2018 au Conseil national de l'industrie.",
+                "The label came on 22 November 2018, at the Conseil national de l'industrie.",
             ],
         ),
         entry_toml(
@@ -1962,6 +1962,9 @@ fn words_that_only_stress_or_receive_say_nothing_of_the_subject() {
         // French "toucher" receives money: it is not the English "touch" of a contact, whose
         // stem it shares.
         ("on peut toucher des aides ?", "grants"),
+        // "j'ai lu" (read somewhere) and "me conseillez-vous" (advise) name no subject.
+        ("j'ai lu le label, c'est quoi ?", "label"),
+        ("quelles aides me conseillez-vous ?", "grants"),
         ("how do I get in touch?", "contact"),
     ] {
         let found = index.find(question);
