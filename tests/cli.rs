@@ -1632,7 +1632,7 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
     // The bar is 95 % in scope and 90 % rejection on every file. The first held-out
     // file is below it in scope (see README): its floor is the measured figure, so that the
     // test still catches any loss.
-    let mut files: Vec<(String, &str, &str)> = (1..=183)
+    let mut files: Vec<(String, &str, &str)> = (1..=189)
         .map(|n| {
             let floor = match n {
                 // Writers' files still below the bar (first runs: 91.7% for cleantech
@@ -1690,9 +1690,9 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
                 150 => "0.90",
                 169 => "0.88",
                 146 => "0.87",
-                // The same, from the eighth 2026-11-27 session (172 to 183; first runs 93.6% to
-                // 97.0%).
-                176 | 178 | 179 | 182 | 183 => "0.94",
+                // The same, from the eighth 2026-11-27 session (172 to 189; first runs 93.3% to
+                // 97.1%).
+                178 | 182 | 187 => "0.94",
                 _ => "0.95",
             };
             let file = if n == 1 {

@@ -574,9 +574,27 @@ const THANKS: &[&str] = &[
 /// Chat fillers of either language ("lol", "tbh", "mdr", "wsh"): they say how the asker types,
 /// not what is asked, and an unknown word would count against the answer.
 const CHAT_FILLERS: &[&str] = &[
-    "lol", "mdr", "ptdr", "xd", "tbh", "ngl", "imo", "btw", "fyi", "lowkey", "tho", "bro", "wsh",
-    "wesh", "jsp", // "les gars" (guys), which is no misspelt "gare"
+    "lol",
+    "mdr",
+    "ptdr",
+    "xd",
+    "tbh",
+    "ngl",
+    "imo",
+    "btw",
+    "fyi",
+    "lowkey",
+    "tho",
+    "bro",
+    "wsh",
+    "wesh",
+    "jsp", // "les gars" (guys), which is no misspelt "gare"
     "gars",
+    // "any info on…", "plus d'infos sur…": asks for what follows, in either language
+    "info",
+    "infos",
+    "information",
+    "informations",
 ];
 
 /// Function words of the languages investors sometimes write in besides French and English
@@ -1768,7 +1786,7 @@ mod tests {
 
     #[test]
     fn chat_fillers_are_stop_words_of_no_language() {
-        for word in ["lol", "tbh", "mdr", "tho", "wsh"] {
+        for word in ["lol", "tbh", "mdr", "tho", "wsh", "info", "infos"] {
             assert!(is_stop_word(word), "{word}");
             assert_eq!(language_hint(word), None, "{word}");
         }
