@@ -689,7 +689,8 @@ impl Index {
                     continue;
                 };
                 // Answering, the clause has a first candidate.
-                if self.answers_top_alone(clause_slots, &found, top, off_topic)
+                if (self.answers_top_alone(clause_slots, &found, top, off_topic)
+                    || self.answers_runner_up_clearly(clause_slots, &found, candidates, off_topic))
                     && best.as_ref().is_none_or(|b| b[0].score < found[0].score)
                 {
                     best = Some(found);
@@ -741,6 +742,25 @@ impl Index {
             && part_top.score > top.score
             && part_top.score >= CLEAR_CLAUSE_SCORE
             && self.band(slots, slots, found, off_topic, brevity) == Band::Confident
+    }
+
+    /// Whether a clause answers alone, almost word for word ([`CLEAR_FOCUS_SCORE`]) and
+    /// confidently, the entry the whole message ranks second: the words left out of it tipped
+    /// the message to another entry without making it sure of it ("saoneor c koi j'vois ce nom
+    /// partout": the seen "name" is no company's).
+    fn answers_runner_up_clearly(
+        &self,
+        slots: &[Slot],
+        found: &[Candidate],
+        candidates: &[Candidate],
+        off_topic: bool,
+    ) -> bool {
+        let (Some(part_top), Some(runner_up)) = (found.first(), candidates.get(1)) else {
+            return false;
+        };
+        part_top.entry == runner_up.entry
+            && part_top.score >= CLEAR_FOCUS_SCORE
+            && self.answers_top_alone(slots, found, runner_up, off_topic)
     }
 
     /// Whether a word left out of a clause ([`Index::clause_answering`]) may be what the message

@@ -273,6 +273,8 @@ const FRENCH: &[&str] = &[
     "qqch",
     // "quelque part"
     "qqpart",
+    // "pour"
+    "pr",
     "mtn",
     "vrmt",
     "dc",
@@ -1782,6 +1784,14 @@ mod tests {
             read("Wie weit ist Chalon von Lyon?"),
             "how weit chalon lyon"
         );
+    }
+
+    #[test]
+    fn french_sms_spellings_are_french_stop_words() {
+        for word in ["pr", "qqpart", "qqch", "bcp"] {
+            assert!(is_stop_word(word), "{word}");
+            assert_eq!(language_hint(word), Some(true), "{word}");
+        }
     }
 
     #[test]
