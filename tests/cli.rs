@@ -1632,7 +1632,7 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
     // The bar is 95 % in scope and 90 % rejection on every file. The first held-out
     // file is below it in scope (see README): its floor is the measured figure, so that the
     // test still catches any loss.
-    let mut files: Vec<(String, &str, &str)> = (1..=195)
+    let mut files: Vec<(String, &str, &str)> = (1..=201)
         .map(|n| {
             let floor = match n {
                 // Writers' files still below the bar (first runs: 91.7% for cleantech
@@ -1692,10 +1692,11 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
                 150 => "0.90",
                 169 => "0.88",
                 146 => "0.87",
-                // The same, from the eighth 2026-11-27 session (172 to 195; first runs 91.9% to
+                // The same, from the eighth 2026-11-27 session (172 to 201; first runs 88.9% to
                 // 98.3%).
                 178 | 182 | 187 | 193 | 195 => "0.94",
-                191 => "0.92",
+                191 | 198 => "0.92",
+                200 => "0.90",
                 _ => "0.95",
             };
             let file = if n == 1 {
