@@ -394,8 +394,9 @@ pub struct Index {
     /// another word's stem ("tie" stems to "ti", "idées" to "ide"). (Words that short are not
     /// in the typo index either.)
     short_word_terms: HashSet<TermId>,
-    /// The figures the base writes (not years), for a rounded one in a question: "45 000
-    /// habitants" cites the 45,031 of an answer.
+    /// The figures the base writes, sorted, for a rounded one in a question: "45 000
+    /// habitants" cites the 45,031 of an answer. (A year among them is never within reach of
+    /// a round number that is no year itself.)
     figures: Vec<(u64, TermId)>,
     typo: TypoIndex,
     /// The settings' other places ("beaune", "saint etienne"), as folded words: an unknown word
@@ -755,12 +756,10 @@ impl Index {
         candidates: &[Candidate],
         off_topic: bool,
     ) -> bool {
-        let (Some(part_top), Some(runner_up)) = (found.first(), candidates.get(1)) else {
-            return false;
-        };
-        part_top.entry == runner_up.entry
-            && part_top.score >= CLEAR_FOCUS_SCORE
-            && self.answers_top_alone(slots, found, runner_up, off_topic)
+        candidates.get(1).is_some_and(|runner_up| {
+            found.first().is_some_and(|c| c.score >= CLEAR_FOCUS_SCORE)
+                && self.answers_top_alone(slots, found, runner_up, off_topic)
+        })
     }
 
     /// Whether a word left out of a clause ([`Index::clause_answering`]) may be what the message
@@ -2606,9 +2605,7 @@ impl Builder {
                 let info = &mut self.index.info[term as usize];
                 info.weight = info.weight.min(self.index.tuning.number_weight_cap);
                 info.number = true;
-                if let Ok(figure) = key.parse::<u64>()
-                    && !is_year(figure)
-                {
+                if let Ok(figure) = key.parse::<u64>() {
                     self.index.figures.push((figure, term));
                 }
             }

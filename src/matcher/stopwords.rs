@@ -47,6 +47,11 @@ const FRENCH: &[&str] = &[
     "ceux",
     "chez",
     "comme",
+    // "quelles zones me conseillez-vous ?": asks for advice, not the "Conseil" of a council
+    "conseillerais",
+    "conseilleriez",
+    "conseilles",
+    "conseillez",
     "coucou",
     "cordialement",
     "d",
@@ -72,10 +77,10 @@ const FRENCH: &[&str] = &[
     "etc",
     "ete",
     "etes",
-    // "c'est quoi exactement ?" stresses the question ("exact", of a date, still asks)
-    "exactement",
     "etre",
     "eu",
+    // "c'est quoi exactement ?" stresses the question ("exact", of a date, still asks)
+    "exactement",
     "fait",
     "faire",
     "faut",
@@ -83,11 +88,6 @@ const FRENCH: &[&str] = &[
     "il",
     "ils",
     "j",
-    // "quelles zones me conseillez-vous ?": asks for advice, not the "Conseil" of a council
-    "conseillerais",
-    "conseilleriez",
-    "conseilles",
-    "conseillez",
     "je",
     "jusqu",
     "l",
@@ -575,28 +575,14 @@ const THANKS: &[&str] = &[
 
 /// Chat fillers of either language ("lol", "tbh", "mdr", "wsh"): they say how the asker types,
 /// not what is asked, and an unknown word would count against the answer.
+#[rustfmt::skip]
 const CHAT_FILLERS: &[&str] = &[
-    "lol",
-    "mdr",
-    "ptdr",
-    "xd",
-    "tbh",
-    "ngl",
-    "imo",
-    "btw",
-    "fyi",
-    "lowkey",
-    "tho",
-    "bro",
-    "wsh",
-    "wesh",
-    "jsp", // "les gars" (guys), which is no misspelt "gare"
+    "lol", "mdr", "ptdr", "xd", "tbh", "ngl", "imo", "btw", "fyi", "lowkey", "tho", "bro", "wsh",
+    "wesh", "jsp",
+    // "les gars" (guys), which is no misspelt "gare"
     "gars",
     // "any info on…", "plus d'infos sur…": asks for what follows, in either language
-    "info",
-    "infos",
-    "information",
-    "informations",
+    "info", "infos", "information", "informations",
 ];
 
 /// Function words of the languages investors sometimes write in besides French and English
