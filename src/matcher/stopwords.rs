@@ -585,6 +585,20 @@ const CHAT_FILLERS: &[&str] = &[
     "info", "infos", "information", "informations",
 ];
 
+/// The food industry, the trade investors name most to say what they make ("une usine
+/// agroalimentaire", "un groupe agro"), folded: the base answers a land, funding or sector
+/// question the same whatever the trade, and as unknown words these would count against it.
+/// Other trades ("packaging", "aerospace") stay unknown words: named in the sentence that says
+/// who asks, they keep its other words from pulling the question to the land entries.
+const FOOD_TRADE: &[&str] = &[
+    "agro",
+    "agroalimentaire",
+    "agroalimentaires",
+    "agrifood",
+    "alimentaire",
+    "alimentaires",
+];
+
 /// Function words of the languages investors sometimes write in besides French and English
 /// (Spanish, Portuguese, Italian, German, Dutch), folded: they ask nothing, and as unknown words
 /// they would count against the synonyms that carry such a question ("¿Qué terrenos hay?").
@@ -1721,6 +1735,7 @@ pub fn is_stop_word(word: &str) -> bool {
             || ENGLISH.contains(&word)
             || THANKS.contains(&word)
             || CHAT_FILLERS.contains(&word)
+            || FOOD_TRADE.contains(&word)
             || OTHER_LANGUAGES.contains(&word))
 }
 
@@ -1786,6 +1801,16 @@ mod tests {
             assert!(is_stop_word(word), "{word}");
             assert_eq!(language_hint(word), None, "{word}");
         }
+    }
+
+    #[test]
+    fn the_food_trade_is_a_stop_word_of_no_language() {
+        for word in ["agro", "agroalimentaire", "alimentaires", "agrifood"] {
+            assert!(is_stop_word(word), "{word}");
+            assert_eq!(language_hint(word), None, "{word}");
+        }
+        // Other trades stay words of their own.
+        assert!(!is_stop_word("packaging"));
     }
 
     #[test]

@@ -242,6 +242,25 @@ fn unknown_words_count_against_a_match() {
 }
 
 #[test]
+fn the_food_trade_the_asker_names_counts_against_no_match() {
+    let (_, index) = index();
+    let plain = index.find("population of Valbourg").candidates[0].score;
+    for question in [
+        "population of Valbourg agroalimentaire",
+        "population of Valbourg agro",
+    ] {
+        let with_trade = index.find(question).candidates[0].score;
+        assert!(
+            (with_trade - plain).abs() < 1e-9,
+            "{question}: {with_trade} = {plain}"
+        );
+    }
+    // Another trade is still an unknown word.
+    let packaging = index.find("population of Valbourg packaging").candidates[0].score;
+    assert!(packaging < plain, "{packaging} < {plain}");
+}
+
+#[test]
 fn a_short_question_about_one_of_the_other_places_is_not_answered() {
     assert_eq!(answer("available land for a factory"), "land");
     // Listed in the settings: a place even in lowercase, and never read as a misspelling.
