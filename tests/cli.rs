@@ -1629,9 +1629,9 @@ fn eval_conversation_reads_follow_ups_and_starts_afresh_after_a_comment() {
 /// not make the test flaky.
 #[test]
 fn shipped_knowledge_keeps_its_measured_accuracy() {
-    // The issue's bar is 95 % in scope and 90 % rejection on every file. The first held-out
-    // file is below it in scope (see README): its floor is the measured figure, so that the
-    // test still catches any loss.
+    // The issue's bar is 95 % in scope and 90 % rejection, which the tuning file and both
+    // held-out files are held to. Later tuning files still below it in scope (see README) are
+    // held to their measured figures, so that the test still catches any loss.
     let mut files: Vec<(String, &str, &str)> = (1..=231)
         .map(|n| {
             let floor = match n {
@@ -1714,9 +1714,9 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
             (file, floor, "0.90")
         })
         .collect();
-    // 143 of 152 (94.1%), measured in the seventh 2026-11-27 session: the floor is the
-    // measured figure, below the issue's bar.
-    files.push(("tests/eval/heldout.tsv".to_string(), "0.94", "0.90"));
+    // The held-out files are held to the issue's bar (heldout.tsv: 146 of 152, 96.1%, since
+    // the first 2026-11-28 session).
+    files.push(("tests/eval/heldout.tsv".to_string(), "0.95", "0.90"));
     files.push(("tests/eval/heldout2.tsv".to_string(), "0.95", "0.90"));
     // Short conversations read in order, where most messages follow up the one before: no
     // bar in the issue, so the floors are the measured figures. (One of its 28 out-of-scope
