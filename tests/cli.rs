@@ -1632,7 +1632,7 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
     // The issue's bar is 95 % in scope and 90 % rejection, which the tuning file and both
     // held-out files are held to. Later tuning files still below it in scope (see README) are
     // held to their measured figures, so that the test still catches any loss.
-    let mut files: Vec<(String, &str, &str)> = (1..=231)
+    let mut files: Vec<(String, &str, &str)> = (1..=237)
         .map(|n| {
             let floor = match n {
                 // Writers' files still below the bar (first runs: 91.7% for cleantech
@@ -1698,12 +1698,10 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
                 191 | 198 => "0.92",
                 200 => "0.90",
                 // The same, from the first 2026-11-28 session (202 to 231; first runs 88.8% to
-                // 99.4%).
-                204 | 212 => "0.94",
-                210 | 226 => "0.93",
-                206 => "0.91",
-                224 => "0.90",
-                209 => "0.89",
+                // 99.4%; 232 to 237 added unworked at its end).
+                204 | 233 => "0.94",
+                206 | 224 => "0.93",
+                209 => "0.90",
                 _ => "0.95",
             };
             let file = if n == 1 {
@@ -1726,9 +1724,10 @@ fn shipped_knowledge_keeps_its_measured_accuracy() {
     // programme is, which says Grand Chalon joined it on its first day, since "c'est quoi le
     // label territoire d'industrie ?" is that programme's. "et au niveau de la région ?",
     // after who helps locally, offers the regional agency as a "did you mean" since words
-    // found only in answers weigh less: 94 of 103.)
+    // found only in answers weigh less: 94 of 103; 95 since "which agency handles economic
+    // development at the regional level?" reads as the regional agency.)
     const CONVERSATIONS: &str = "tests/eval/conversations.tsv";
-    files.push((CONVERSATIONS.to_string(), "0.91", "0.89"));
+    files.push((CONVERSATIONS.to_string(), "0.92", "0.89"));
     let shipped = std::fs::read_dir("tests/eval")
         .expect("tests/eval")
         .filter(|item| {
